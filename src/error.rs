@@ -1,0 +1,169 @@
+//! One error type for the whole core.
+//!
+//! Every failure a person can cause (a malformed indicator code, a bad CLI
+//! argument, a broken input file) becomes an [`Error`] with a stable
+//! [`ErrorKind`] code and a message in both Thai and English. The codes are part
+//! of the public contract: the WASM boundary exposes them as `error.code`, and
+//! scripts may match on them, so they never change once published.
+
+use std::fmt;
+
+/// What went wrong, as a stable snake_case code (see [`ErrorKind::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An indicator code (ตัวชี้วัด) that cannot be read, e.g. `ท 1.1 ป.4/`.
+    InvalidCode,
+    /// A well-formed code that names no indicator in the curriculum, e.g. `ท 9.9 ป.4/99`.
+    UnknownCode,
+    /// A command-line or API argument outside what is accepted.
+    InvalidArgument,
+    /// Input that is not valid UTF-8 text.
+    InvalidEncoding,
+    /// The embedded curriculum data failed to load (a build defect, never user input).
+    Data,
+}
+
+impl ErrorKind {
+    /// The stable code, e.g. `"invalid_code"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidCode => "invalid_code",
+            ErrorKind::UnknownCode => "unknown_code",
+            ErrorKind::InvalidArgument => "invalid_argument",
+            ErrorKind::InvalidEncoding => "invalid_encoding",
+            ErrorKind::Data => "data",
+        }
+    }
+}
+
+/// Where in the input a problem sits. Lines and columns count from 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Location {
+    /// A file name, or a description such as `"argument --grade"`.
+    pub source: Option<String>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The field or column name, e.g. `"text"`.
+    pub field: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = Vec::new();
+        if let Some(s) = &self.source {
+            parts.push(s.clone());
+        }
+        if let Some(l) = self.line {
+            parts.push(format!("line {l}"));
+        }
+        if let Some(c) = self.column {
+            parts.push(format!("column {c}"));
+        }
+        if let Some(field) = &self.field {
+            parts.push(format!("field {field}"));
+        }
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// The core's error: a kind, an English and a Thai message, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message_en: String,
+    message_th: String,
+    location: Option<Location>,
+}
+
+impl Error {
+    /// A new error. Both messages should say what is wrong and what was expected.
+    pub fn new(kind: ErrorKind, message_en: impl Into<String>, message_th: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message_en: message_en.into(),
+            message_th: message_th.into(),
+            location: None,
+        }
+    }
+
+    /// The same error, placed at `location`.
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
+        self
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The stable code of the kind, e.g. `"invalid_code"`.
+    pub fn code(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    pub fn message_en(&self) -> &str {
+        &self.message_en
+    }
+
+    pub fn message_th(&self) -> &str {
+        &self.message_th
+    }
+
+    pub fn location(&self) -> Option<&Location> {
+        self.location.as_ref()
+    }
+}
+
+/// Thai first (the reader is most often a Thai teacher), then English, then where.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {}", self.message_th, self.message_en)?;
+        if let Some(loc) = &self.location {
+            let loc = loc.to_string();
+            if !loc.is_empty() {
+                write!(f, " ({loc})")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Shorthand used throughout the core.
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_gives_thai_then_english_then_location() {
+        let e = Error::new(ErrorKind::InvalidCode, "bad code", "รหัสไม่ถูกต้อง").at(Location {
+            source: Some("outcomes.csv".into()),
+            line: Some(3),
+            column: None,
+            field: Some("code".into()),
+        });
+        assert_eq!(
+            e.to_string(),
+            "รหัสไม่ถูกต้อง / bad code (outcomes.csv, line 3, field code)"
+        );
+        assert_eq!(e.code(), "invalid_code");
+    }
+
+    #[test]
+    fn codes_are_stable_snake_case() {
+        for kind in [
+            ErrorKind::InvalidCode,
+            ErrorKind::UnknownCode,
+            ErrorKind::InvalidArgument,
+            ErrorKind::InvalidEncoding,
+            ErrorKind::Data,
+        ] {
+            let code = kind.as_str();
+            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{code}");
+        }
+    }
+}

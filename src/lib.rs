@@ -1,0 +1,22 @@
+//! Sapan (สะพาน, "bridge"): aligns Thai curriculum text with the 582 indicators
+//! (ตัวชี้วัด) of the Basic Education Core Curriculum B.E. 2551 for ป.4–6.
+//!
+//! The crate is a pure core — curriculum data, indicator codes and a Thai text
+//! pipeline — plus a thin WebAssembly boundary (`wasm`, compiled only for
+//! `wasm32`). The data path reads top to bottom:
+//! text → [`text::normalize`] → [`text::segment`] → weigh → score → rank → explain → report.
+
+pub mod code;
+pub mod curriculum;
+pub mod error;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+// pub use code::IndicatorCode;
+pub use curriculum::{CoreContent, CoreContentItem, Indicator, LearningArea, Standard};
+pub use error::{Error, ErrorKind, Location, Result};
+
+/// The crate version, as published.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

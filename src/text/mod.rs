@@ -1,0 +1,5 @@
+//! The Thai text pipeline: normalise → segment → (stop words).
+
+pub mod normalize;
+
+pub use normalize::normalize;
