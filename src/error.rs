@@ -68,8 +68,13 @@ impl fmt::Display for Location {
 }
 
 /// The core's error: a kind, an English and a Thai message, and where.
+///
+/// Boxed so that `Result<T, Error>` stays one pointer wide on the happy path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     message_en: String,
     message_th: String,
@@ -78,48 +83,52 @@ pub struct Error {
 
 impl Error {
     /// A new error. Both messages should say what is wrong and what was expected.
-    pub fn new(kind: ErrorKind, message_en: impl Into<String>, message_th: impl Into<String>) -> Self {
-        Error {
+    pub fn new(
+        kind: ErrorKind,
+        message_en: impl Into<String>,
+        message_th: impl Into<String>,
+    ) -> Self {
+        Error(Box::new(Inner {
             kind,
             message_en: message_en.into(),
             message_th: message_th.into(),
             location: None,
-        }
+        }))
     }
 
     /// The same error, placed at `location`.
     pub fn at(mut self, location: Location) -> Self {
-        self.location = Some(location);
+        self.0.location = Some(location);
         self
     }
 
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The stable code of the kind, e.g. `"invalid_code"`.
     pub fn code(&self) -> &'static str {
-        self.kind.as_str()
+        self.0.kind.as_str()
     }
 
     pub fn message_en(&self) -> &str {
-        &self.message_en
+        &self.0.message_en
     }
 
     pub fn message_th(&self) -> &str {
-        &self.message_th
+        &self.0.message_th
     }
 
     pub fn location(&self) -> Option<&Location> {
-        self.location.as_ref()
+        self.0.location.as_ref()
     }
 }
 
 /// Thai first (the reader is most often a Thai teacher), then English, then where.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.message_th, self.message_en)?;
-        if let Some(loc) = &self.location {
+        write!(f, "{} / {}", self.0.message_th, self.0.message_en)?;
+        if let Some(loc) = &self.0.location {
             let loc = loc.to_string();
             if !loc.is_empty() {
                 write!(f, " ({loc})")?;
@@ -163,7 +172,10 @@ mod tests {
             ErrorKind::Data,
         ] {
             let code = kind.as_str();
-            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{code}");
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{code}"
+            );
         }
     }
 }

@@ -14,8 +14,10 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-// pub use code::IndicatorCode;
-pub use curriculum::{CoreContent, CoreContentItem, Indicator, LearningArea, Standard};
+pub use code::IndicatorCode;
+pub use curriculum::{
+    CoreContent, CoreContentItem, Curriculum, Indicator, IndicatorFilter, LearningArea, Standard,
+};
 pub use error::{Error, ErrorKind, Location, Result};
 
 /// The crate version, as published.
