@@ -109,7 +109,13 @@ impl LearningArea {
             LearningArea::HealthPe => &["health", "pe", "health & pe", "สุขศึกษา", "พลศึกษา"],
             LearningArea::Arts => &["art", "arts"],
             LearningArea::Career => &["career", "careers", "การงาน"],
-            LearningArea::ForeignLanguages => &["english", "foreign", "foreign languages", "อังกฤษ", "ภาษาอังกฤษ"],
+            LearningArea::ForeignLanguages => &[
+                "english",
+                "foreign",
+                "foreign languages",
+                "อังกฤษ",
+                "ภาษาอังกฤษ",
+            ],
         }
     }
 }
@@ -137,7 +143,10 @@ mod tests {
     #[test]
     fn parse_accepts_common_short_forms_and_rejects_others() {
         assert_eq!(LearningArea::parse("Math"), Some(LearningArea::Mathematics));
-        assert_eq!(LearningArea::parse(" คณิต "), Some(LearningArea::Mathematics));
+        assert_eq!(
+            LearningArea::parse(" คณิต "),
+            Some(LearningArea::Mathematics)
+        );
         assert_eq!(LearningArea::parse("x"), None);
         assert_eq!(LearningArea::parse("ก"), None);
         assert_eq!(LearningArea::parse(""), None);

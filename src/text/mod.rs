@@ -1,5 +1,16 @@
-//! The Thai text pipeline: normalise → segment → (stop words).
+//! The Thai text pipeline: normalise → segment → stop words.
+//!
+//! Each step is a small function of its own: [`normalize`] repairs what
+//! copying Thai out of PDFs and Word files breaks, [`segment`] finds the words
+//! (Thai has no spaces between them), and [`is_stop_word`] marks the words
+//! that say nothing about a curriculum topic.
 
+pub mod cluster;
+pub mod dict;
 pub mod normalize;
+pub mod segment;
+pub mod stopwords;
 
 pub use normalize::normalize;
+pub use segment::{segment, Segmenter, Token, TokenKind};
+pub use stopwords::is_stop_word;

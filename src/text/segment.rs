@@ -1,0 +1,393 @@
+//! Thai word segmentation by dictionary maximal matching, in the style of
+//! PyThaiNLP's `newmm`.
+//!
+//! Thai is written without spaces between words, so words are found by
+//! matching the dictionary. From each position reached so far, every word
+//! that starts there and ends on a character-cluster boundary adds an edge to
+//! a graph of positions. Whenever all open paths meet at one position, the
+//! ambiguity is settled by the path with the fewest words (ties: the path that
+//! takes the shorter word first, as newmm does), and those words are emitted.
+//! Where no word starts, the text is not in the dictionary: non-Thai runs
+//! (Latin words, numbers, spaces, other symbols by grapheme cluster) are taken
+//! whole, and an unknown Thai run is taken up to the next position where a
+//! dictionary word of more than two consonants starts, so that a name or a
+//! misspelling costs one token rather than a cascade of fragments.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::cluster::{cluster_ends, is_consonant, is_thai};
+use super::dict::Dictionary;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// A Thai word found in the dictionary.
+    Word,
+    /// A Thai run the dictionary does not know (a name, a typo, a rare word).
+    Unknown,
+    /// A Latin-script word, lower-cased.
+    Latin,
+    /// A number such as `3`, `100,000` or `2.5`.
+    Number,
+    /// Punctuation or any other symbol, one grapheme cluster.
+    Symbol,
+}
+
+/// A token with its position in the segmented text, in chars (Unicode scalar
+/// values; for Thai these equal UTF-16 code units, as JavaScript counts them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Token {
+    pub text: String,
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A segmenter over a dictionary.
+#[derive(Debug, Clone, Copy)]
+pub struct Segmenter<'d> {
+    dict: &'d Dictionary,
+}
+
+/// Segments `text` with the embedded dictionary. The text should already be
+/// normalised ([`crate::text::normalize`]); whitespace is dropped.
+pub fn segment(text: &str) -> Vec<Token> {
+    Segmenter::embedded().segment(text)
+}
+
+/// The token texts only, a convenience for tools and tests.
+pub fn words(text: &str) -> Vec<String> {
+    segment(text).into_iter().map(|t| t.text).collect()
+}
+
+/// How a position starts a non-Thai token: its end, in bytes.
+fn non_thai_end(text: &str, start: usize) -> Option<usize> {
+    let rest = &text[start..];
+    let first = rest.chars().next()?;
+    if is_thai(first) {
+        return None;
+    }
+    let run_end = |pred: &dyn Fn(char) -> bool| {
+        rest.char_indices()
+            .find(|&(_, c)| !pred(c))
+            .map_or(text.len(), |(i, _)| start + i)
+    };
+    if first.is_alphabetic() {
+        // A Latin word, with inner hyphens or apostrophes (e-mail, don't).
+        let mut end = run_end(&|c: char| c.is_alphabetic() && !is_thai(c));
+        while let Some(next) = text[end..].chars().next() {
+            let after = text[end + next.len_utf8()..].chars().next();
+            if matches!(next, '-' | '\'' | '’')
+                && after.is_some_and(|c| c.is_alphabetic() && !is_thai(c))
+            {
+                let from = end + next.len_utf8();
+                end = text[from..]
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphabetic() || is_thai(c))
+                    .map_or(text.len(), |(i, _)| from + i);
+            } else {
+                break;
+            }
+        }
+        return Some(end);
+    }
+    if first.is_ascii_digit() {
+        // Digits with grouping or decimal points inside: 100,000 and 2.5.
+        let mut end = run_end(&|c: char| c.is_ascii_digit());
+        loop {
+            let mut it = text[end..].chars();
+            match (it.next(), it.next()) {
+                (Some(',' | '.'), Some(d)) if d.is_ascii_digit() => {
+                    let from = end + 1;
+                    end = text[from..]
+                        .char_indices()
+                        .find(|&(_, c)| !c.is_ascii_digit())
+                        .map_or(text.len(), |(i, _)| from + i);
+                }
+                _ => break,
+            }
+        }
+        return Some(end);
+    }
+    if first.is_whitespace() {
+        return Some(run_end(&|c: char| c.is_whitespace()));
+    }
+    rest.graphemes(true).next().map(|g| start + g.len())
+}
+
+impl Segmenter<'static> {
+    /// A segmenter over the embedded dictionary.
+    pub fn embedded() -> Segmenter<'static> {
+        Segmenter {
+            dict: Dictionary::embedded(),
+        }
+    }
+}
+
+impl<'d> Segmenter<'d> {
+    pub fn new(dict: &'d Dictionary) -> Segmenter<'d> {
+        Segmenter { dict }
+    }
+
+    /// Segments `text` into tokens; whitespace is dropped.
+    pub fn segment(&self, text: &str) -> Vec<Token> {
+        let pieces = self.cut(text);
+        let mut tokens = Vec::with_capacity(pieces.len());
+        let mut char_pos = 0;
+        let mut byte_pos = 0;
+        for (start, end) in pieces {
+            char_pos += text[byte_pos..start].chars().count();
+            let piece = &text[start..end];
+            let len = piece.chars().count();
+            if let Some(kind) = self.classify(piece) {
+                let text = if kind == TokenKind::Latin {
+                    piece.to_lowercase()
+                } else {
+                    piece.to_string()
+                };
+                tokens.push(Token {
+                    text,
+                    kind,
+                    start: char_pos,
+                    end: char_pos + len,
+                });
+            }
+            char_pos += len;
+            byte_pos = end;
+        }
+        tokens
+    }
+
+    fn classify(&self, piece: &str) -> Option<TokenKind> {
+        let first = piece.chars().next()?;
+        if piece.chars().all(char::is_whitespace) {
+            None
+        } else if self.dict.contains(piece) && piece.chars().any(is_thai) {
+            Some(TokenKind::Word)
+        } else if piece.chars().any(is_thai) {
+            Some(TokenKind::Unknown)
+        } else if first.is_alphabetic() {
+            Some(TokenKind::Latin)
+        } else if first.is_ascii_digit() {
+            Some(TokenKind::Number)
+        } else {
+            Some(TokenKind::Symbol)
+        }
+    }
+
+    /// The cut: byte ranges covering `text` from start to end, in order.
+    fn cut(&self, text: &str) -> Vec<(usize, usize)> {
+        let boundaries = valid_boundaries(text);
+        let after = |pos: usize| {
+            let i = boundaries.partition_point(|&b| b <= pos);
+            boundaries[i..].iter().copied()
+        };
+        let len = text.len();
+        let mut out = Vec::new();
+        let mut graph: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut frontier: BTreeSet<usize> = BTreeSet::from([0]);
+        let mut settled = 0;
+        while let Some(begin) = frontier.pop_first() {
+            if begin >= len {
+                break;
+            }
+            let mut ends = Vec::new();
+            self.dict
+                .words_at(&text[begin..], after(begin).map(|b| b - begin), |e| {
+                    ends.push(begin + e)
+                });
+            for &end in &ends {
+                frontier.insert(end);
+            }
+            graph.entry(begin).or_default().extend(ends);
+            match frontier.len() {
+                1 => {
+                    let goal = *frontier.first().expect("one element");
+                    out.extend(shortest_path(&graph, settled, goal));
+                    settled = goal;
+                }
+                0 => {
+                    // No word starts here: take a non-Thai token, or an unknown Thai run.
+                    let end = non_thai_end(text, begin).unwrap_or_else(|| {
+                        after(begin)
+                            .find(|&p| {
+                                p == len
+                                    || non_thai_end(text, p).is_some()
+                                    || self.word_starts(text, p, &boundaries)
+                            })
+                            .unwrap_or(len)
+                    });
+                    graph.entry(begin).or_default().push(end);
+                    out.push((begin, end));
+                    settled = end;
+                    frontier.insert(end);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// True when a dictionary word that is more than a bare pair of consonants
+    /// starts at `pos` and ends on a boundary. Bare one- or two-consonant words
+    /// (ก, กร) match inside almost any unknown run, so newmm ignores them here.
+    fn word_starts(&self, text: &str, pos: usize, boundaries: &[usize]) -> bool {
+        let i = boundaries.partition_point(|&b| b <= pos);
+        let mut found = false;
+        self.dict.words_at(
+            &text[pos..],
+            boundaries[i..].iter().map(|&b| b - pos),
+            |e| {
+                let w = &text[pos..pos + e];
+                let bare = w.chars().count() <= 2 && w.chars().all(is_consonant);
+                found |= !bare;
+            },
+        );
+        found
+    }
+}
+
+/// Byte offsets where a word may end: Thai cluster ends and the ends of
+/// non-Thai tokens, ascending, ending with `text.len()`.
+fn valid_boundaries(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        if let Some(end) = non_thai_end(text, pos) {
+            out.push(end);
+            pos = end;
+            continue;
+        }
+        let run_end = text[pos..]
+            .char_indices()
+            .find(|&(_, c)| !is_thai(c))
+            .map_or(text.len(), |(i, _)| pos + i);
+        let run = &text[pos..run_end];
+        let byte_at: Vec<usize> = run
+            .char_indices()
+            .map(|(i, _)| pos + i)
+            .chain([run_end])
+            .collect();
+        let chars: Vec<char> = run.chars().collect();
+        out.extend(cluster_ends(&chars).into_iter().map(|e| byte_at[e]));
+        pos = run_end;
+    }
+    out
+}
+
+/// The path from `from` to `to` with the fewest edges; among those, the one
+/// found first when edges are tried in the order they were added.
+fn shortest_path(
+    graph: &HashMap<usize, Vec<usize>>,
+    from: usize,
+    to: usize,
+) -> Vec<(usize, usize)> {
+    let mut parent: HashMap<usize, usize> = HashMap::new();
+    let mut queue = VecDeque::from([from]);
+    while let Some(v) = queue.pop_front() {
+        if v == to {
+            break;
+        }
+        for &next in graph.get(&v).map(Vec::as_slice).unwrap_or(&[]) {
+            if next <= to && next != from && !parent.contains_key(&next) {
+                parent.insert(next, v);
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut path = Vec::new();
+    let mut v = to;
+    while v != from {
+        let Some(&p) = parent.get(&v) else {
+            // Unreachable: `to` is only settled once a path reaches it. Fall back
+            // to one piece rather than lose text.
+            return vec![(from, to)];
+        };
+        path.push((p, v));
+        v = p;
+    }
+    path.reverse();
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(d: &Dictionary, s: &str) -> Vec<String> {
+        Segmenter::new(d)
+            .segment(s)
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn fewest_words_wins() {
+        let d = Dictionary::from_words(["ตา", "กลม", "ตาก", "ลม"]);
+        // ตา|กลม and ตาก|ลม both take two words; newmm's tie-break takes the shorter first word.
+        assert_eq!(seg(&d, "ตากลม"), ["ตา", "กลม"]);
+        let d = Dictionary::from_words(["ร้อย", "กรอง", "ร้อยกรอง"]);
+        assert_eq!(seg(&d, "ร้อยกรอง"), ["ร้อยกรอง"]);
+    }
+
+    #[test]
+    fn unknown_thai_run_is_one_token_up_to_the_next_word() {
+        let d = Dictionary::from_words(["และ", "แมว"]);
+        let tokens = Segmenter::new(&d).segment("พฤษภกกาสรและแมว");
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["พฤษภกกาสร", "และ", "แมว"]);
+        assert_eq!(tokens[0].kind, TokenKind::Unknown);
+        assert_eq!(tokens[1].kind, TokenKind::Word);
+    }
+
+    #[test]
+    fn latin_is_lower_cased_numbers_kept_and_spaces_dropped() {
+        let d = Dictionary::from_words(["คำ"]);
+        let tokens = Segmenter::new(&d).segment("คำ Hello-World 100,000 2.5 (x)");
+        let got: Vec<(&str, TokenKind)> =
+            tokens.iter().map(|t| (t.text.as_str(), t.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("คำ", TokenKind::Word),
+                ("hello-world", TokenKind::Latin),
+                ("100,000", TokenKind::Number),
+                ("2.5", TokenKind::Number),
+                ("(", TokenKind::Symbol),
+                ("x", TokenKind::Latin),
+                (")", TokenKind::Symbol),
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_chars_into_the_input() {
+        let d = Dictionary::from_words(["อ่าน", "เขียน"]);
+        let text = "อ่าน เขียน";
+        for t in Segmenter::new(&d).segment(text) {
+            let piece: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+            assert_eq!(piece, t.text);
+        }
+    }
+
+    #[test]
+    fn never_cuts_inside_a_cluster_even_when_a_word_would_fit() {
+        // "กร" is a word, but ending there would split the cluster "รี" of "กรีน".
+        let d = Dictionary::from_words(["กร"]);
+        let out = seg(&d, "กรีน");
+        assert_eq!(out, ["กรีน"]);
+    }
+
+    #[test]
+    fn empty_and_symbol_only_input() {
+        let d = Dictionary::from_words(["คำ"]);
+        assert!(seg(&d, "").is_empty());
+        assert!(seg(&d, "   \n ").is_empty());
+        assert_eq!(seg(&d, "👍🏽!"), ["👍🏽", "!"]);
+    }
+}
