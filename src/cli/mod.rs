@@ -1,0 +1,326 @@
+//! The `sapan` command line: list indicators, normalise and segment Thai text.
+//!
+//! Every error says what was wrong and what was expected, in Thai and English,
+//! and exits with status 2 (bad usage) or 1 (bad input).
+
+use std::io::{self, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use sapan::curriculum::{Curriculum, Indicator, IndicatorFilter, LearningArea};
+use sapan::text::{normalize, segment};
+use sapan::{Error, ErrorKind};
+
+mod bench;
+
+const USAGE: &str = "\
+sapan — align Thai curriculum text with the B.E. 2551 indicators (ป.4–6)
+
+usage:
+  sapan indicators [--grade 4|5|6] [--area ท|ค|ว|ส|พ|ศ|ง|ต] [--format table|jsonl|csv]
+  sapan normalize TEXT|-
+  sapan segment TEXT|- [--format lines|json|jsonl]
+  sapan bench [--reference data/thai/newmm_reference.jsonl]
+  sapan --version | --help
+
+TEXT may be given as one argument or, with -, read from standard input.
+segment --format lines prints one token a line; json, the tokens with their
+kind and position; jsonl segments each input line on its own and prints one
+JSON array of tokens per line.";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sapan: {e}");
+            if e.kind() == ErrorKind::InvalidArgument {
+                eprintln!("\n{USAGE}");
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Error> {
+    let Some((command, rest)) = args.split_first() else {
+        println!("{USAGE}");
+        return Ok(());
+    };
+    match command.as_str() {
+        "indicators" => indicators(rest),
+        "normalize" | "normalise" => normalize_command(rest),
+        "segment" => segment_command(rest),
+        "bench" => {
+            let opts = Options::parse(rest, &["reference"])?;
+            bench::run(opts.get("reference").unwrap_or("data/thai/newmm_reference.jsonl"))
+        }
+        "--version" | "-V" => {
+            println!("sapan {}", sapan::VERSION);
+            Ok(())
+        }
+        "--help" | "-h" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(bad_argument(
+            format!("unknown command \"{other}\"; expected indicators, normalize, segment or bench"),
+            format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น indicators, normalize, segment หรือ bench"),
+        )),
+    }
+}
+
+fn bad_argument(en: String, th: String) -> Error {
+    Error::new(ErrorKind::InvalidArgument, en, th)
+}
+
+/// Options of the form `--name value` plus at most one positional argument.
+struct Options {
+    pairs: Vec<(String, String)>,
+    positional: Option<String>,
+}
+
+impl Options {
+    fn parse(args: &[String], allowed: &[&str]) -> Result<Options, Error> {
+        let mut pairs = Vec::new();
+        let mut positional = None;
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            if let Some(name) = arg.strip_prefix("--") {
+                let (name, inline) = match name.split_once('=') {
+                    Some((n, v)) => (n, Some(v.to_string())),
+                    None => (name, None),
+                };
+                if !allowed.contains(&name) {
+                    let list = allowed
+                        .iter()
+                        .map(|a| format!("--{a}"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    return Err(bad_argument(
+                        format!("unknown option --{name}; expected one of: {list}"),
+                        format!("ไม่รู้จักตัวเลือก --{name} ใช้ได้เฉพาะ: {list}"),
+                    ));
+                }
+                let value = match inline.or_else(|| it.next().cloned()) {
+                    Some(v) => v,
+                    None => {
+                        return Err(bad_argument(
+                            format!("option --{name} needs a value"),
+                            format!("ตัวเลือก --{name} ต้องมีค่าตามหลัง"),
+                        ))
+                    }
+                };
+                pairs.push((name.to_string(), value));
+            } else if positional.is_none() {
+                positional = Some(arg.clone());
+            } else {
+                return Err(bad_argument(
+                    format!("unexpected argument \"{arg}\"; put text with spaces in quotes, or use - to read standard input"),
+                    format!("มีอาร์กิวเมนต์เกิน \"{arg}\" ข้อความที่มีช่องว่างให้ใส่ในเครื่องหมายคำพูด หรือใช้ - เพื่ออ่านจาก standard input"),
+                ));
+            }
+        }
+        Ok(Options { pairs, positional })
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn choice<'a>(
+    opts: &'a Options,
+    name: &str,
+    allowed: &[&'a str],
+    default: &'a str,
+) -> Result<&'a str, Error> {
+    match opts.get(name) {
+        None => Ok(default),
+        Some(v) if allowed.contains(&v) => Ok(v),
+        Some(v) => Err(bad_argument(
+            format!("--{name} {v}: expected one of {}", allowed.join(", ")),
+            format!("--{name} {v}: ค่าที่ใช้ได้คือ {}", allowed.join(", ")),
+        )),
+    }
+}
+
+fn indicators(args: &[String]) -> Result<(), Error> {
+    let opts = Options::parse(args, &["grade", "area", "format"])?;
+    if let Some(p) = &opts.positional {
+        return Err(bad_argument(
+            format!("indicators takes no text argument, got \"{p}\""),
+            format!("คำสั่ง indicators ไม่รับข้อความ แต่ได้รับ \"{p}\""),
+        ));
+    }
+    let grade = match opts.get("grade") {
+        None => None,
+        Some(g) => Some(parse_grade(g)?),
+    };
+    let area = match opts.get("area") {
+        None => None,
+        Some(a) => Some(LearningArea::parse(a).ok_or_else(|| {
+            bad_argument(
+                format!("--area {a}: expected a learning-area letter ท ค ว ส พ ศ ง ต or its name (e.g. คณิตศาสตร์, math)"),
+                format!("--area {a}: ต้องเป็นอักษรกลุ่มสาระ ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ (เช่น คณิตศาสตร์)"),
+            )
+        })?),
+    };
+    let format = choice(&opts, "format", &["table", "jsonl", "csv"], "table")?;
+    let list: Vec<&Indicator> = Curriculum::embedded()
+        .filter(IndicatorFilter { grade, area })
+        .collect();
+    let mut out = BufWriter::new(io::stdout().lock());
+    write_indicators(&mut out, &list, format)
+        .and_then(|()| out.flush())
+        .or_else(output_error)
+}
+
+fn parse_grade(g: &str) -> Result<u8, Error> {
+    // Teachers write ป.5 as often as 5; Thai digits are common too.
+    let digits: String = sapan::text::normalize::normalize_chars(g)
+        .trim()
+        .trim_start_matches("ป.")
+        .trim()
+        .to_string();
+    match digits.parse::<u8>() {
+        Ok(n @ 4..=6) => Ok(n),
+        _ => Err(bad_argument(
+            format!("--grade {g}: expected 4, 5 or 6 (the embedded curriculum covers ป.4–ป.6)"),
+            format!("--grade {g}: ต้องเป็น 4, 5 หรือ 6 (ข้อมูลหลักสูตรครอบคลุม ป.4–ป.6)"),
+        )),
+    }
+}
+
+fn write_indicators(out: &mut impl Write, list: &[&Indicator], format: &str) -> io::Result<()> {
+    match format {
+        "jsonl" => {
+            for i in list {
+                serde_json::to_writer(&mut *out, i)?;
+                writeln!(out)?;
+            }
+        }
+        "csv" => {
+            // The BOM makes Excel read the file as UTF-8, so Thai shows correctly.
+            write!(
+                out,
+                "\u{FEFF}code,area,strand,standard,grade,seq,text,verified\r\n"
+            )?;
+            for i in list {
+                let verified = serde_json::to_value(i.verified).ok();
+                let fields = [
+                    i.code.to_string(),
+                    i.area.letter().to_string(),
+                    i.strand.clone(),
+                    i.standard.clone(),
+                    i.grade.to_string(),
+                    i.seq.to_string(),
+                    i.text.clone(),
+                    verified
+                        .as_ref()
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("")
+                        .to_string(),
+                ];
+                let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                write!(out, "{}\r\n", row.join(","))?;
+            }
+        }
+        _ => {
+            for i in list {
+                writeln!(out, "{:<14}{}", i.code.to_string(), i.text)?;
+            }
+            writeln!(out, "({} indicators / ตัวชี้วัด {} ข้อ)", list.len(), list.len())?;
+        }
+    }
+    Ok(())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The text argument, or standard input when it is `-`.
+fn text_input(opts: &Options, command: &str) -> Result<String, Error> {
+    match opts.positional.as_deref() {
+        Some("-") => {
+            let mut bytes = Vec::new();
+            io::stdin().read_to_end(&mut bytes).map_err(|e| {
+                Error::new(
+                    ErrorKind::InvalidEncoding,
+                    format!("cannot read standard input: {e}"),
+                    format!("อ่าน standard input ไม่ได้: {e}"),
+                )
+            })?;
+            String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                Error::new(
+                    ErrorKind::InvalidEncoding,
+                    format!("standard input is not UTF-8 text (first bad byte at offset {at}); save the file as UTF-8"),
+                    format!("ข้อมูลจาก standard input ไม่ใช่ข้อความ UTF-8 (ไบต์ที่ผิดตำแหน่ง {at}) กรุณาบันทึกไฟล์เป็น UTF-8"),
+                )
+            })
+        }
+        Some(text) => Ok(text.to_string()),
+        None => Err(bad_argument(
+            format!("{command} needs TEXT, or - to read standard input"),
+            format!("คำสั่ง {command} ต้องมีข้อความ หรือ - เพื่ออ่านจาก standard input"),
+        )),
+    }
+}
+
+fn normalize_command(args: &[String]) -> Result<(), Error> {
+    let opts = Options::parse(args, &[])?;
+    let text = text_input(&opts, "normalize")?;
+    let mut out = io::stdout().lock();
+    write!(out, "{}", normalize(&text))
+        .and_then(|()| {
+            if text.ends_with('\n') {
+                Ok(())
+            } else {
+                writeln!(out)
+            }
+        })
+        .or_else(output_error)
+}
+
+fn segment_command(args: &[String]) -> Result<(), Error> {
+    let opts = Options::parse(args, &["format"])?;
+    let format = choice(&opts, "format", &["lines", "json", "jsonl"], "lines")?;
+    let input = text_input(&opts, "segment")?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = match format {
+        "jsonl" => input.lines().try_for_each(|line| {
+            let tokens: Vec<String> = segment(&normalize(line)).into_iter().map(|t| t.text).collect();
+            serde_json::to_writer(&mut out, &tokens).map_err(io::Error::from)?;
+            writeln!(out)
+        }),
+        "json" => {
+            let tokens = segment(&normalize(&input));
+            serde_json::to_writer(&mut out, &tokens).map_err(io::Error::from).and_then(|()| writeln!(out))
+        }
+        _ => segment(&normalize(&input)).iter().try_for_each(|t| writeln!(out, "{}", t.text)),
+    };
+    written.and_then(|()| out.flush()).or_else(output_error)
+}
+
+/// A closed pipe (`sapan indicators | head`) is the reader's choice, not an error.
+fn output_error(e: io::Error) -> Result<(), Error> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::InvalidArgument,
+        format!("cannot write output: {e}"),
+        format!("เขียนผลลัพธ์ไม่ได้: {e}"),
+    ))
+}
