@@ -13,7 +13,12 @@ fn reference() -> Vec<(String, Vec<String>)> {
         .lines()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let tokens = v["newmm"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect();
+            let tokens = v["newmm"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap().to_string())
+                .collect();
             (v["text"].as_str().unwrap().to_string(), tokens)
         })
         .collect()
@@ -50,13 +55,34 @@ fn with_the_curriculum_lexicon_agreement_drops_only_by_the_terms_kept_whole() {
 fn curriculum_terms_come_out_whole() {
     assert_eq!(
         words("อ่านออกเสียงบทร้อยแก้วและบทร้อยกรองได้ถูกต้อง"),
-        ["อ่าน", "ออกเสียง", "บท", "ร้อยแก้ว", "และ", "บท", "ร้อยกรอง", "ได้", "ถูกต้อง"]
+        [
+            "อ่าน",
+            "ออกเสียง",
+            "บท",
+            "ร้อยแก้ว",
+            "และ",
+            "บท",
+            "ร้อยกรอง",
+            "ได้",
+            "ถูกต้อง"
+        ]
     );
     let c = Curriculum::embedded();
-    let text_of = |code: &str| &c.indicators().iter().find(|i| i.code.to_string() == code).unwrap().text;
+    let text_of = |code: &str| {
+        &c.indicators()
+            .iter()
+            .find(|i| i.code.to_string() == code)
+            .unwrap()
+            .text
+    };
     assert!(words(text_of("ศ 1.1 ป.4/3")).contains(&"ทัศนธาตุ".to_string()));
     assert!(words(text_of("ค 1.1 ป.4/8")).contains(&"ประโยคสัญลักษณ์".to_string()));
-    assert!(words("หา ห.ร.ม. และ ค.ร.น.").starts_with(&["หา".into(), "ห.ร.ม.".into(), "และ".into(), "ค.ร.น.".into()]));
+    assert!(words("หา ห.ร.ม. และ ค.ร.น.").starts_with(&[
+        "หา".into(),
+        "ห.ร.ม.".into(),
+        "และ".into(),
+        "ค.ร.น.".into()
+    ]));
 }
 
 #[test]
@@ -74,18 +100,21 @@ fn every_lexicon_term_occurs_in_the_curriculum() {
         }
     }
     for term in Dictionary::curriculum_lexicon() {
-        assert!(corpus.contains(&term), "{term} is not in any indicator or core-content text");
+        assert!(
+            corpus.contains(&term),
+            "{term} is not in any indicator or core-content text"
+        );
     }
 }
 
 #[test]
 fn no_token_boundary_falls_inside_a_grapheme_cluster() {
     let c = Curriculum::embedded();
-    let texts = c
-        .indicators()
-        .iter()
-        .map(|i| i.text.as_str())
-        .chain(c.core_content().iter().flat_map(|b| b.items.iter().map(|i| i.text.as_str())));
+    let texts = c.indicators().iter().map(|i| i.text.as_str()).chain(
+        c.core_content()
+            .iter()
+            .flat_map(|b| b.items.iter().map(|i| i.text.as_str())),
+    );
     for text in texts {
         let chars: Vec<char> = text.chars().collect();
         let mut grapheme_starts = std::collections::HashSet::new();
@@ -96,7 +125,10 @@ fn no_token_boundary_falls_inside_a_grapheme_cluster() {
         }
         grapheme_starts.insert(chars.len());
         for t in sapan::text::segment(text) {
-            assert!(grapheme_starts.contains(&t.start) && grapheme_starts.contains(&t.end), "{text}: {t:?}");
+            assert!(
+                grapheme_starts.contains(&t.start) && grapheme_starts.contains(&t.end),
+                "{text}: {t:?}"
+            );
             let piece: String = chars[t.start..t.end].iter().collect();
             assert_eq!(piece.to_lowercase(), t.text);
         }

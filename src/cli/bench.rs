@@ -44,13 +44,24 @@ fn read_reference(path: &str) -> Result<Vec<(String, Vec<String>)>, Error> {
         .map(|(n, l)| {
             let v: serde_json::Value = serde_json::from_str(l).ok().unwrap_or_default();
             let text = v["text"].as_str();
-            let tokens = v["newmm"].as_array().map(|a| a.iter().filter_map(|t| t.as_str()).map(str::to_string).collect());
+            let tokens = v["newmm"].as_array().map(|a| {
+                a.iter()
+                    .filter_map(|t| t.as_str())
+                    .map(str::to_string)
+                    .collect()
+            });
             match (text, tokens) {
                 (Some(t), Some(tokens)) => Ok((t.to_string(), tokens)),
                 _ => Err(Error::new(
                     ErrorKind::InvalidArgument,
-                    format!("{path} line {}: expected {{\"text\": …, \"newmm\": [tokens]}}", n + 1),
-                    format!("{path} บรรทัด {}: ต้องเป็น {{\"text\": …, \"newmm\": [tokens]}}", n + 1),
+                    format!(
+                        "{path} line {}: expected {{\"text\": …, \"newmm\": [tokens]}}",
+                        n + 1
+                    ),
+                    format!(
+                        "{path} บรรทัด {}: ต้องเป็น {{\"text\": …, \"newmm\": [tokens]}}",
+                        n + 1
+                    ),
                 )),
             }
         })
@@ -67,7 +78,11 @@ pub fn run(reference_path: &str) -> Result<(), Error> {
         black_box(Dictionary::build_embedded());
     });
     let dict = Dictionary::build_embedded();
-    println!("dictionary build ({} words, normalised and sorted): {:.2} ms", dict.len(), ms(build));
+    println!(
+        "dictionary build ({} words, normalised and sorted): {:.2} ms",
+        dict.len(),
+        ms(build)
+    );
     let curriculum = median(15, || {
         black_box(
             Curriculum::from_jsonl(
@@ -78,7 +93,10 @@ pub fn run(reference_path: &str) -> Result<(), Error> {
             .unwrap(),
         );
     });
-    println!("curriculum parse (582 indicators, 55 standards, 1,336 content items): {:.2} ms", ms(curriculum));
+    println!(
+        "curriculum parse (582 indicators, 55 standards, 1,336 content items): {:.2} ms",
+        ms(curriculum)
+    );
 
     println!("\n== throughput on the 582 indicator texts ({chars} chars), repeated 20 times, median of 7 ==");
     let seg = Segmenter::new(&dict);
@@ -91,7 +109,12 @@ pub fn run(reference_path: &str) -> Result<(), Error> {
         }
     });
     let rate = (chars * repeat) as f64 / t.as_secs_f64();
-    println!("segment: {:.1} ms for {} chars = {:.2} M chars/s", ms(t), chars * repeat, rate / 1e6);
+    println!(
+        "segment: {:.1} ms for {} chars = {:.2} M chars/s",
+        ms(t),
+        chars * repeat,
+        rate / 1e6
+    );
     let t = median(7, || {
         for _ in 0..repeat {
             for text in &texts {
@@ -100,7 +123,12 @@ pub fn run(reference_path: &str) -> Result<(), Error> {
         }
     });
     let rate = (chars * repeat) as f64 / t.as_secs_f64();
-    println!("normalize: {:.1} ms for {} chars = {:.2} M chars/s", ms(t), chars * repeat, rate / 1e6);
+    println!(
+        "normalize: {:.1} ms for {} chars = {:.2} M chars/s",
+        ms(t),
+        chars * repeat,
+        rate / 1e6
+    );
     let long: String = texts.join(" ").repeat(10);
     let t = median(5, || {
         black_box(seg.segment(&long));
@@ -114,7 +142,10 @@ pub fn run(reference_path: &str) -> Result<(), Error> {
 
     println!("\n== agreement with PyThaiNLP newmm (token F1 over the 582 indicators) ==");
     let plain = Dictionary::from_words(include_str!("../../data/thai/words_th.txt").lines());
-    for (name, d) in [("word list only", &plain), ("word list + curriculum lexicon", &dict)] {
+    for (name, d) in [
+        ("word list only", &plain),
+        ("word list + curriculum lexicon", &dict),
+    ] {
         let s = Segmenter::new(d);
         let (mut a, mut o, mut r) = (0, 0, 0);
         let mut differ = 0;
@@ -144,6 +175,9 @@ pub fn run(reference_path: &str) -> Result<(), Error> {
             println!("changed {}: {:?} -> {:?}", i.code, i.text, n);
         }
     }
-    println!("{changed} of {} indicator texts changed by normalize", c.indicators().len());
+    println!(
+        "{changed} of {} indicator texts changed by normalize",
+        c.indicators().len()
+    );
     Ok(())
 }

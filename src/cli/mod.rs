@@ -54,7 +54,10 @@ fn run(args: &[String]) -> Result<(), Error> {
         "segment" => segment_command(rest),
         "bench" => {
             let opts = Options::parse(rest, &["reference"])?;
-            bench::run(opts.get("reference").unwrap_or("data/thai/newmm_reference.jsonl"))
+            bench::run(
+                opts.get("reference")
+                    .unwrap_or("data/thai/newmm_reference.jsonl"),
+            )
         }
         "--version" | "-V" => {
             println!("sapan {}", sapan::VERSION);
@@ -65,7 +68,9 @@ fn run(args: &[String]) -> Result<(), Error> {
             Ok(())
         }
         other => Err(bad_argument(
-            format!("unknown command \"{other}\"; expected indicators, normalize, segment or bench"),
+            format!(
+                "unknown command \"{other}\"; expected indicators, normalize, segment or bench"
+            ),
             format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น indicators, normalize, segment หรือ bench"),
         )),
     }
@@ -300,15 +305,22 @@ fn segment_command(args: &[String]) -> Result<(), Error> {
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match format {
         "jsonl" => input.lines().try_for_each(|line| {
-            let tokens: Vec<String> = segment(&normalize(line)).into_iter().map(|t| t.text).collect();
+            let tokens: Vec<String> = segment(&normalize(line))
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
             serde_json::to_writer(&mut out, &tokens).map_err(io::Error::from)?;
             writeln!(out)
         }),
         "json" => {
             let tokens = segment(&normalize(&input));
-            serde_json::to_writer(&mut out, &tokens).map_err(io::Error::from).and_then(|()| writeln!(out))
+            serde_json::to_writer(&mut out, &tokens)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
         }
-        _ => segment(&normalize(&input)).iter().try_for_each(|t| writeln!(out, "{}", t.text)),
+        _ => segment(&normalize(&input))
+            .iter()
+            .try_for_each(|t| writeln!(out, "{}", t.text)),
     };
     written.and_then(|()| out.flush()).or_else(output_error)
 }

@@ -314,6 +314,28 @@ fn shortest_path(
     path
 }
 
+/// Counts for comparing two segmentations of the same text: `(agreed, ours, theirs)`,
+/// where a token agrees when both put it at the same span. Token-level F1 is
+/// `2·agreed / (ours + theirs)`. Tokens are located left to right in `text`;
+/// whitespace tokens are ignored.
+pub fn span_agreement(text: &str, ours: &[String], theirs: &[String]) -> (usize, usize, usize) {
+    fn spans(text: &str, tokens: &[String]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for t in tokens.iter().filter(|t| !t.trim().is_empty()) {
+            if let Some(i) = text[pos..].find(t.as_str()) {
+                out.push((pos + i, pos + i + t.len()));
+                pos += i + t.len();
+            }
+        }
+        out
+    }
+    let a = spans(text, ours);
+    let b: std::collections::HashSet<(usize, usize)> = spans(text, theirs).into_iter().collect();
+    let agreed = a.iter().filter(|s| b.contains(s)).count();
+    (agreed, a.len(), b.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,26 +412,4 @@ mod tests {
         assert!(seg(&d, "   \n ").is_empty());
         assert_eq!(seg(&d, "👍🏽!"), ["👍🏽", "!"]);
     }
-}
-
-/// Counts for comparing two segmentations of the same text: `(agreed, ours, theirs)`,
-/// where a token agrees when both put it at the same span. Token-level F1 is
-/// `2·agreed / (ours + theirs)`. Tokens are located left to right in `text`;
-/// whitespace tokens are ignored.
-pub fn span_agreement(text: &str, ours: &[String], theirs: &[String]) -> (usize, usize, usize) {
-    fn spans(text: &str, tokens: &[String]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut pos = 0;
-        for t in tokens.iter().filter(|t| !t.trim().is_empty()) {
-            if let Some(i) = text[pos..].find(t.as_str()) {
-                out.push((pos + i, pos + i + t.len()));
-                pos += i + t.len();
-            }
-        }
-        out
-    }
-    let a = spans(text, ours);
-    let b: std::collections::HashSet<(usize, usize)> = spans(text, theirs).into_iter().collect();
-    let agreed = a.iter().filter(|s| b.contains(s)).count();
-    (agreed, a.len(), b.len())
 }
