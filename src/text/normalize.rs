@@ -58,6 +58,11 @@ pub fn normalize_chars(text: &str) -> String {
     if untouched_by_char_rules(text) {
         return text.to_string();
     }
+    apply_char_rules(text)
+}
+
+/// The character rules in their order, without the shortcut.
+fn apply_char_rules(text: &str) -> String {
     let text = compose(text);
     let text = remove_invisible(&text);
     let text = normalize_whitespace(&text);
@@ -908,19 +913,8 @@ fn char_offsets(text: &str) -> Vec<usize> {
 mod fast_path_tests {
     use super::*;
 
-    /// The rules without the shortcut, to check the shortcut against.
     fn slow(text: &str) -> String {
-        let text = compose(text);
-        let text = remove_invisible(&text);
-        let text = normalize_whitespace(&text);
-        let text = ascii_digits(&text);
-        let text = join_before_non_initial(&text);
-        let text = restore_marks_before_spacing_vowel(&text);
-        let text = join_after_leading_vowel(&text);
-        let text = order_marks(&text);
-        let text = compose_sara_am(&text);
-        let text = compose(&text);
-        collapse_doubled_marks(&text)
+        apply_char_rules(text)
     }
 
     #[test]
