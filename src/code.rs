@@ -19,6 +19,11 @@ use std::str::FromStr;
 
 use crate::curriculum::LearningArea;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::text::cluster::is_consonant;
+// Invisible characters (zero-width spaces that Thai word processors use as
+// word breaks, BOM, soft hyphen, bidi marks) ride along when a teacher copies
+// a code: they are dropped by the same rule the normaliser uses.
+use crate::text::normalize::{ascii_digit, is_invisible};
 
 /// The highest grade within a level: ป.1–ป.6 and ม.1–ม.6.
 pub const MAX_GRADE: u8 = 6;
@@ -374,34 +379,17 @@ impl Problem {
     }
 }
 
-/// Characters that carry no meaning in a code. Zero-width spaces are how Thai
-/// word processors mark word breaks (Thai has no spaces between words), and
-/// they come along invisibly when a teacher copies a code; the BOM and soft
-/// hyphen arrive the same way. Dropping them reads what the teacher sees.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
-}
-
 /// One character as the grammar sees it: Thai digits become Arabic (official
 /// documents print codes with ๐–๙), every dash becomes `-` (word processors
 /// turn `1-3` into `1–3`), every kind of space (NBSP, tab, newline) becomes
 /// `' '`.
 fn normalise(c: char) -> char {
     match c {
-        '๐'..='๙' => char::from_u32(c as u32 - '๐' as u32 + '0' as u32).unwrap_or(c),
+        '๐'..='๙' => ascii_digit(c),
         '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
         c if c.is_whitespace() => ' ',
         c => c,
     }
-}
-
-/// A Thai consonant (ก–ฮ): what an area letter looks like, so a wrong one gets
-/// the "not a learning area" message rather than a generic one.
-fn is_thai_consonant(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E2E}').contains(&c)
 }
 
 /// A number as read, kept as text for messages so that `99999999999` is
@@ -569,7 +557,9 @@ impl Parser {
         if c.is_ascii_digit() {
             return self.parse_number_led(ctx);
         }
-        if is_thai_consonant(c) {
+        // A Thai consonant is what an area letter looks like, so a wrong one gets
+        // the "not a learning area" message rather than a generic one.
+        if is_consonant(c) {
             let valid: Vec<String> = LearningArea::ALL
                 .iter()
                 .map(|a| a.letter().to_string())

@@ -259,7 +259,7 @@ fn remove_invisible(text: &str) -> String {
     text.chars().filter(|&c| !is_invisible(c)).collect()
 }
 
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200B}'..='\u{200F}'
@@ -316,12 +316,15 @@ fn is_odd_space(c: char) -> bool {
 
 /// Rule 4: Thai digits `๐`–`๙` become ASCII `0`–`9`, so `ป.๔` and `ป.4` are one code.
 fn ascii_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
-            c => c,
-        })
-        .collect()
+    text.chars().map(ascii_digit).collect()
+}
+
+/// A Thai digit (๐–๙) as its Arabic digit; any other character unchanged.
+pub(crate) fn ascii_digit(c: char) -> char {
+    match c {
+        '\u{0E50}'..='\u{0E59}' => char::from(b'0' + (c as u32 - 0x0E50) as u8),
+        c => c,
+    }
 }
 
 /// Rule 5: removes whitespace (spaces and line breaks) between a Thai letter and a character
