@@ -22,6 +22,20 @@ pub enum ErrorKind {
     InvalidEncoding,
     /// The embedded curriculum data failed to load (a build defect, never user input).
     Data,
+    /// A CSV or TSV file that cannot be read as a table (e.g. an unclosed quote).
+    ParseCsv,
+    /// Text that is not the JSON expected (syntax, or the wrong shape).
+    ParseJson,
+    /// A JSON file that is not a 1EdTech CASE 1.1 package.
+    ParseCase,
+    /// Plain text in which no learning outcome can be found.
+    ParseText,
+    /// A row or record without a value that is required, e.g. no `text`.
+    MissingField,
+    /// A value that cannot be used, e.g. grade `7` or area `xyz`; the row is kept without it.
+    InvalidField,
+    /// Two outcomes with the same id; the later one is given a new id.
+    DuplicateId,
 }
 
 impl ErrorKind {
@@ -33,12 +47,19 @@ impl ErrorKind {
             ErrorKind::InvalidArgument => "invalid_argument",
             ErrorKind::InvalidEncoding => "invalid_encoding",
             ErrorKind::Data => "data",
+            ErrorKind::ParseCsv => "parse_csv",
+            ErrorKind::ParseJson => "parse_json",
+            ErrorKind::ParseCase => "parse_case",
+            ErrorKind::ParseText => "parse_text",
+            ErrorKind::MissingField => "missing_field",
+            ErrorKind::InvalidField => "invalid_field",
+            ErrorKind::DuplicateId => "duplicate_id",
         }
     }
 }
 
 /// Where in the input a problem sits. Lines and columns count from 1.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Location {
     /// A file name, or a description such as `"argument --grade"`.
     pub source: Option<String>,
@@ -140,6 +161,23 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Errors travel in reports (a reader's problems, the JSON output, the WASM
+/// boundary) as plain objects: `{code, messageEn, messageTh, location}`.
+impl serde::Serialize for Error {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Error", 4)?;
+        s.serialize_field("code", self.code())?;
+        s.serialize_field("messageEn", self.message_en())?;
+        s.serialize_field("messageTh", self.message_th())?;
+        s.serialize_field("location", &self.0.location)?;
+        s.end()
+    }
+}
+
 /// Shorthand used throughout the core.
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -170,6 +208,13 @@ mod tests {
             ErrorKind::InvalidArgument,
             ErrorKind::InvalidEncoding,
             ErrorKind::Data,
+            ErrorKind::ParseCsv,
+            ErrorKind::ParseJson,
+            ErrorKind::ParseCase,
+            ErrorKind::ParseText,
+            ErrorKind::MissingField,
+            ErrorKind::InvalidField,
+            ErrorKind::DuplicateId,
         ] {
             let code = kind.as_str();
             assert!(

@@ -8,7 +8,9 @@
 
 pub mod code;
 pub mod curriculum;
+pub mod engine;
 pub mod error;
+pub mod outcome;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -18,7 +20,12 @@ pub use code::IndicatorCode;
 pub use curriculum::{
     CoreContent, CoreContentItem, Curriculum, Indicator, IndicatorFilter, LearningArea, Standard,
 };
+pub use engine::{
+    Alignment, Coverage, CoverageCounts, CoverageRow, Evidence, EvidenceField, EvidenceKind, Match,
+    OutcomeAlignment, RankOptions, Relation, Scope, Span,
+};
 pub use error::{Error, ErrorKind, Location, Result};
+pub use outcome::{Outcome, Outcomes};
 
 /// The crate version, as published.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

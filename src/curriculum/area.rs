@@ -1,9 +1,11 @@
 //! The eight learning areas (กลุ่มสาระการเรียนรู้) of the 2551 curriculum.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 /// A learning area, identified in indicator codes by one Thai letter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+///
+/// Serialised as that letter (`"ท"`), as codes and school documents write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LearningArea {
     /// ท ภาษาไทย
     Thai,
@@ -150,5 +152,12 @@ mod tests {
         assert_eq!(LearningArea::parse("x"), None);
         assert_eq!(LearningArea::parse("ก"), None);
         assert_eq!(LearningArea::parse(""), None);
+    }
+}
+
+impl Serialize for LearningArea {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 4];
+        serializer.serialize_str(self.letter().encode_utf8(&mut buf))
     }
 }
