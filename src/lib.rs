@@ -10,6 +10,7 @@ pub mod code;
 pub mod curriculum;
 pub mod engine;
 pub mod error;
+pub mod eval;
 pub mod outcome;
 pub mod text;
 
@@ -21,8 +22,8 @@ pub use curriculum::{
     CoreContent, CoreContentItem, Curriculum, Indicator, IndicatorFilter, LearningArea, Standard,
 };
 pub use engine::{
-    Alignment, Coverage, CoverageCounts, CoverageRow, Evidence, EvidenceField, EvidenceKind, Match,
-    OutcomeAlignment, RankOptions, Relation, Scope, Span,
+    Alignment, Coverage, CoverageCounts, CoverageRow, Engine, Evidence, EvidenceField,
+    EvidenceKind, Match, OutcomeAlignment, RankOptions, Relation, Scope, Span,
 };
 pub use error::{Error, ErrorKind, Location, Result};
 pub use outcome::{Outcome, Outcomes};

@@ -11,6 +11,7 @@ use sapan::text::{normalize, segment};
 use sapan::{Error, ErrorKind};
 
 mod bench;
+mod eval;
 
 const USAGE: &str = "\
 sapan — align Thai curriculum text with the B.E. 2551 indicators (ป.4–6)
@@ -59,6 +60,8 @@ fn run(args: &[String]) -> Result<(), Error> {
                     .unwrap_or("data/thai/newmm_reference.jsonl"),
             )
         }
+        "eval" => eval::eval(rest),
+        "tune" => eval::tune(rest),
         "--version" | "-V" => {
             println!("sapan {}", sapan::VERSION);
             Ok(())
@@ -88,6 +91,15 @@ struct Options {
 
 impl Options {
     fn parse(args: &[String], allowed: &[&str]) -> Result<Options, Error> {
+        Options::parse_with_flags(args, allowed, &[])
+    }
+
+    /// As [`Options::parse`], plus `flags`: options that take no value.
+    fn parse_with_flags(
+        args: &[String],
+        allowed: &[&str],
+        flags: &[&str],
+    ) -> Result<Options, Error> {
         let mut pairs = Vec::new();
         let mut positional = None;
         let mut it = args.iter();
@@ -97,9 +109,14 @@ impl Options {
                     Some((n, v)) => (n, Some(v.to_string())),
                     None => (name, None),
                 };
+                if flags.contains(&name) && inline.is_none() {
+                    pairs.push((name.to_string(), "true".to_string()));
+                    continue;
+                }
                 if !allowed.contains(&name) {
                     let list = allowed
                         .iter()
+                        .chain(flags)
                         .map(|a| format!("--{a}"))
                         .collect::<Vec<_>>()
                         .join(", ");
@@ -128,6 +145,10 @@ impl Options {
             }
         }
         Ok(Options { pairs, positional })
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.get(name).is_some()
     }
 
     fn get(&self, name: &str) -> Option<&str> {
@@ -255,6 +276,39 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The text argument, or standard input when it is `-`.
+/// The contents of a file named on the command line (`-` = standard input), as UTF-8 text.
+fn read_input(path: &str, option: &str) -> Result<String, Error> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidEncoding,
+                format!("cannot read standard input: {e}"),
+                format!("อ่าน standard input ไม่ได้: {e}"),
+            )
+        })?;
+        return utf8(bytes, "standard input");
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        bad_argument(
+            format!("--{option} {path}: cannot read the file ({e})"),
+            format!("--{option} {path}: อ่านไฟล์ไม่ได้ ({e})"),
+        )
+    })?;
+    utf8(bytes, path)
+}
+
+fn utf8(bytes: Vec<u8>, source: &str) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Error::new(
+            ErrorKind::InvalidEncoding,
+            format!("{source} is not UTF-8 text (first bad byte at offset {at}); save the file as UTF-8"),
+            format!("{source} ไม่ใช่ข้อความ UTF-8 (ไบต์ที่ผิดตำแหน่ง {at}) กรุณาบันทึกไฟล์เป็น UTF-8"),
+        )
+    })
+}
+
 fn text_input(opts: &Options, command: &str) -> Result<String, Error> {
     match opts.positional.as_deref() {
         Some("-") => {

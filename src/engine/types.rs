@@ -152,6 +152,8 @@ pub struct RankOptions {
     pub top_k: usize,
     /// Matches scoring below this are left out.
     pub min_score: f32,
+    /// Whether matches carry their evidence (bulk ranking can skip it).
+    pub evidence: bool,
 }
 
 impl Default for RankOptions {
@@ -163,6 +165,7 @@ impl Default for RankOptions {
             area_scope: Scope::Filter,
             top_k: 10,
             min_score: 0.0,
+            evidence: true,
         }
     }
 }

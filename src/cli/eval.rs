@@ -1,0 +1,264 @@
+//! `sapan eval`: the engine's metrics on a gold file, overall and per
+//! learning area; and `sapan tune`, the record of how the default weights
+//! were chosen on the dev set.
+
+use sapan::code::IndicatorCode;
+use sapan::curriculum::LearningArea;
+use sapan::engine::{Engine, RankOptions, Scope, Weights, SIGNALS};
+use sapan::eval::{metrics, read_gold, GoldText, Metrics};
+use sapan::Error;
+
+use super::{bad_argument, read_input, Options};
+
+fn load(opts: &Options) -> Result<Vec<GoldText>, Error> {
+    let path = opts.get("gold").ok_or_else(|| {
+        bad_argument(
+            "--gold FILE.jsonl is required".into(),
+            "ต้องระบุ --gold FILE.jsonl".into(),
+        )
+    })?;
+    read_gold(&read_input(path, "gold")?, path)
+}
+
+/// The full ranking of every gold text: all 582, or the text's grade only.
+fn rankings(engine: &Engine, gold: &[GoldText], grade_filter: bool) -> Vec<Vec<IndicatorCode>> {
+    gold.iter()
+        .map(|g| {
+            let opts = RankOptions {
+                grade: if grade_filter { g.grade } else { None },
+                grade_scope: Scope::Filter,
+                top_k: 0,
+                evidence: false,
+                ..RankOptions::default()
+            };
+            engine
+                .rank(&g.text, &opts)
+                .into_iter()
+                .map(|m| m.code)
+                .collect()
+        })
+        .collect()
+}
+
+fn row(label: &str, m: &Metrics) -> String {
+    format!(
+        "{label:<10} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}",
+        m.texts, m.hit1, m.hit5, m.hit10, m.recall5, m.recall10, m.mrr
+    )
+}
+
+pub fn eval(args: &[String]) -> Result<(), Error> {
+    let opts = Options::parse_with_flags(args, &["gold"], &["grade-filter", "misses"])?;
+    let gold = load(&opts)?;
+    let engine = Engine::new();
+    let grade_filter = opts.flag("grade-filter");
+    let ranked = rankings(&engine, &gold, grade_filter);
+    let setting = if grade_filter {
+        "candidates restricted to the text's grade"
+    } else {
+        "all 582 indicators"
+    };
+    println!("sapan eval: {} texts, {setting}", gold.len());
+    println!(
+        "{:<10} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "area", "texts", "Hit@1", "Hit@5", "Hit@10", "R@5", "R@10", "MRR"
+    );
+    for area in LearningArea::ALL {
+        let cases: Vec<_> = gold
+            .iter()
+            .zip(&ranked)
+            .filter(|(g, _)| g.area == Some(area))
+            .map(|(g, r)| (r.as_slice(), g.gold.as_slice()))
+            .collect();
+        if !cases.is_empty() {
+            let label = format!("{} {}", area.letter(), area.name_en());
+            println!(
+                "{}",
+                row(&label.chars().take(10).collect::<String>(), &metrics(cases))
+            );
+        }
+    }
+    let all = metrics(
+        gold.iter()
+            .zip(&ranked)
+            .map(|(g, r)| (r.as_slice(), g.gold.as_slice())),
+    );
+    println!("{}", row("overall", &all));
+    if opts.flag("misses") {
+        println!("\nmisses (first gold rank > 5):");
+        for (g, r) in gold.iter().zip(&ranked) {
+            let first = r.iter().position(|c| g.gold.contains(c));
+            if first.is_none_or(|p| p >= 5) {
+                let top: Vec<String> = r.iter().take(3).map(|c| c.to_string()).collect();
+                let golds: Vec<String> = g.gold.iter().map(|c| c.to_string()).collect();
+                println!(
+                    "{} rank {} gold [{}] top [{}] {}",
+                    g.id,
+                    first.map_or("-".into(), |p| (p + 1).to_string()),
+                    golds.join(", "),
+                    top.join(", "),
+                    g.text.chars().take(80).collect::<String>()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Signals of every gold text against every indicator, computed once.
+struct Cached {
+    grade: Option<u8>,
+    gold: Vec<usize>,
+    signals: Vec<[f32; 9]>,
+}
+
+fn objective(engine: &Engine, weights: &[f32; 9], cases: &[&Cached]) -> (f64, Metrics, Metrics) {
+    let mut by_setting = [Vec::new(), Vec::new()];
+    for c in cases {
+        let total: f32 = weights.iter().sum::<f32>().max(1e-6);
+        let scores: Vec<f32> = c
+            .signals
+            .iter()
+            .map(|v| v.iter().zip(weights).map(|(a, b)| a * b).sum::<f32>() / total)
+            .collect();
+        for (s, restrict) in [false, true].into_iter().enumerate() {
+            let mut order: Vec<usize> = (0..scores.len())
+                .filter(|&i| !restrict || Some(engine.indicators()[i].grade) == c.grade)
+                .collect();
+            order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+            let ranked: Vec<IndicatorCode> =
+                order.iter().map(|&i| engine.indicators()[i].code).collect();
+            let gold: Vec<IndicatorCode> = c
+                .gold
+                .iter()
+                .map(|&i| engine.indicators()[i].code)
+                .collect();
+            by_setting[s].push((ranked, gold));
+        }
+    }
+    let m: Vec<Metrics> = by_setting
+        .iter()
+        .map(|cases| metrics(cases.iter().map(|(r, g)| (r.as_slice(), g.as_slice()))))
+        .collect();
+    let score = |m: &Metrics| m.mrr + 0.5 * m.hit5 + 0.25 * m.hit1 + 0.25 * m.recall5;
+    (score(&m[0]) + score(&m[1]), m[0], m[1])
+}
+
+const GRID: [f32; 10] = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7];
+
+fn coordinate_ascent(engine: &Engine, start: [f32; 9], cases: &[&Cached]) -> [f32; 9] {
+    let mut w = start;
+    let mut best = objective(engine, &w, cases).0;
+    for _ in 0..4 {
+        let mut improved = false;
+        for k in 0..w.len() {
+            for &v in &GRID {
+                let mut t = w;
+                t[k] = v;
+                let o = objective(engine, &t, cases).0;
+                if o > best + 1e-9 {
+                    best = o;
+                    w = t;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    w
+}
+
+pub fn tune(args: &[String]) -> Result<(), Error> {
+    let opts = Options::parse(args, &["gold"])?;
+    let gold = load(&opts)?;
+    let engine = Engine::new();
+    let index: std::collections::HashMap<IndicatorCode, usize> = engine
+        .indicators()
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.code, i))
+        .collect();
+    let all = RankOptions {
+        top_k: 0,
+        evidence: false,
+        ..RankOptions::default()
+    };
+    let cached: Vec<Cached> = gold
+        .iter()
+        .map(|g| Cached {
+            grade: g.grade,
+            gold: g
+                .gold
+                .iter()
+                .filter_map(|c| index.get(c).copied())
+                .collect(),
+            signals: engine
+                .candidate_signals(&g.text, &all)
+                .into_iter()
+                .map(|s| s.values)
+                .collect(),
+        })
+        .collect();
+    let refs: Vec<&Cached> = cached.iter().collect();
+    let show = |label: &str, w: &[f32; 9], cases: &[&Cached]| {
+        let (o, a, g) = objective(&engine, w, cases);
+        println!(
+            "{label:<22} obj {o:.3} | all: H1 {:.3} H5 {:.3} H10 {:.3} R5 {:.3} MRR {:.3} | grade: H1 {:.3} H5 {:.3} H10 {:.3} R5 {:.3} MRR {:.3}",
+            a.hit1, a.hit5, a.hit10, a.recall5, a.mrr, g.hit1, g.hit5, g.hit10, g.recall5, g.mrr
+        );
+    };
+    let current = engine.weights().signals;
+    show("current weights", &current, &refs);
+    for (k, name) in SIGNALS.iter().enumerate() {
+        let mut only = [0.0; 9];
+        only[k] = 1.0;
+        show(&format!("only {name}"), &only, &refs);
+    }
+    let tuned = coordinate_ascent(&engine, current, &refs);
+    show("tuned on all", &tuned, &refs);
+    println!("tuned weights: {tuned:?}");
+    // Five-fold cross-validation: tune on four fifths, measure on the fifth.
+    let mut held_out = Vec::new();
+    for fold in 0..5 {
+        let train: Vec<&Cached> = cached
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 != fold)
+            .map(|(_, c)| c)
+            .collect();
+        let test: Vec<&Cached> = cached
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 == fold)
+            .map(|(_, c)| c)
+            .collect();
+        let w = coordinate_ascent(&engine, current, &train);
+        held_out.extend(test.iter().map(|c| (*c, w)));
+    }
+    // Pool the held-out folds, each ranked with the weights tuned without it.
+    let mut pooled = [Vec::new(), Vec::new()];
+    for (c, w) in &held_out {
+        let (_, a, g) = objective(&engine, w, &[c]);
+        pooled[0].push(a);
+        pooled[1].push(g);
+    }
+    for (label, ms) in ["5-fold held-out, all", "5-fold held-out, grade"]
+        .iter()
+        .zip(&pooled)
+    {
+        let n = ms.len() as f64;
+        let avg = |f: fn(&Metrics) -> f64| ms.iter().map(f).sum::<f64>() / n;
+        println!(
+            "{label:<28} H1 {:.3} H5 {:.3} H10 {:.3} R5 {:.3} MRR {:.3}",
+            avg(|m| m.hit1),
+            avg(|m| m.hit5),
+            avg(|m| m.hit10),
+            avg(|m| m.recall5),
+            avg(|m| m.mrr)
+        );
+    }
+    let _ = Weights::default();
+    Ok(())
+}

@@ -1,0 +1,160 @@
+//! Text → terms: normalise, segment, drop what carries no topic, and add the
+//! parts of curriculum compounds.
+//!
+//! The segmenter keeps curriculum terms such as `หลักฐานเชิงประจักษ์` whole (so
+//! they match as one strong term), but a teacher may write only `หลักฐาน`; the
+//! compound's parts are therefore added as terms of their own, with their own
+//! spans inside the compound.
+
+use std::collections::HashMap;
+
+use crate::text::cluster::is_thai;
+use crate::text::dict::Dictionary;
+use crate::text::{is_stop_word, Segmenter, Token, TokenKind};
+
+/// A word of a text that takes part in matching, with where it stands (chars).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits the curriculum lexicon's compounds into dictionary words.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CompoundParts {
+    /// compound → its parts as (text, char offset start, end) within the compound.
+    parts: HashMap<String, Vec<(String, usize, usize)>>,
+}
+
+impl CompoundParts {
+    /// For each lexicon term, the fewest dictionary words (other than the term
+    /// itself) that spell it, when there is such a split.
+    pub fn new(dict: &Dictionary, lexicon: &[String]) -> CompoundParts {
+        let mut parts = HashMap::new();
+        for term in lexicon {
+            if let Some(split) = split_into_words(dict, term) {
+                parts.insert(term.clone(), split);
+            }
+        }
+        CompoundParts { parts }
+    }
+
+    fn of(&self, term: &str) -> Option<&[(String, usize, usize)]> {
+        self.parts.get(term).map(Vec::as_slice)
+    }
+}
+
+/// The shortest split of `term` into at least two dictionary words, by chars.
+fn split_into_words(dict: &Dictionary, term: &str) -> Option<Vec<(String, usize, usize)>> {
+    let chars: Vec<char> = term.chars().collect();
+    let n = chars.len();
+    // best[i]: fewest words covering chars[..i], with the previous cut.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for i in 0..n {
+        let Some((count, _)) = best[i] else { continue };
+        for j in i + 1..=n {
+            if i == 0 && j == n {
+                continue;
+            }
+            let piece: String = chars[i..j].iter().collect();
+            if j - i >= 2 && dict.contains(&piece) && best[j].is_none_or(|(c, _)| count + 1 < c) {
+                best[j] = Some((count + 1, i));
+            }
+        }
+    }
+    best[n]?;
+    let mut out = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, i) = best[j]?;
+        out.push((chars[i..j].iter().collect(), i, j));
+        j = i;
+    }
+    out.reverse();
+    Some(out)
+}
+
+/// The terms of an already normalised text.
+pub(crate) fn terms(segmenter: &Segmenter<'_>, compounds: &CompoundParts, text: &str) -> Vec<Term> {
+    let mut out = Vec::new();
+    for token in segmenter.segment(text) {
+        if !takes_part(&token) {
+            continue;
+        }
+        if let Some(parts) = compounds.of(&token.text) {
+            for (part, s, e) in parts {
+                if !is_stop_word(part) {
+                    out.push(Term {
+                        text: part.clone(),
+                        start: token.start + s,
+                        end: token.start + e,
+                    });
+                }
+            }
+        }
+        out.push(Term {
+            text: token.text,
+            start: token.start,
+            end: token.end,
+        });
+    }
+    out
+}
+
+/// Symbols and stop words say nothing about a topic; neither does a lone
+/// Thai character (a stray mark or a split-off consonant).
+fn takes_part(token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Symbol => false,
+        TokenKind::Number => true,
+        TokenKind::Latin => token.text.chars().count() > 1,
+        TokenKind::Word | TokenKind::Unknown => {
+            token.end - token.start > 1
+                && token.text.chars().any(is_thai)
+                && !is_stop_word(&token.text)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn texts(text: &str) -> Vec<String> {
+        let dict = Dictionary::embedded();
+        let compounds = CompoundParts::new(dict, &Dictionary::curriculum_lexicon());
+        terms(&Segmenter::new(dict), &compounds, &normalize(text))
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn compounds_also_give_their_parts() {
+        let t = texts("ใช้หลักฐานเชิงประจักษ์");
+        assert!(t.contains(&"หลักฐานเชิงประจักษ์".to_string()), "{t:?}");
+        assert!(t.contains(&"หลักฐาน".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn stop_words_and_symbols_are_dropped() {
+        let t = texts("อธิบายความหมายของคำ และ “สุภาษิต”");
+        assert!(!t.iter().any(|w| w == "และ" || w == "“"), "{t:?}");
+        assert!(t.contains(&"อธิบาย".to_string()));
+    }
+
+    #[test]
+    fn part_spans_point_inside_the_compound() {
+        let dict = Dictionary::embedded();
+        let compounds = CompoundParts::new(dict, &Dictionary::curriculum_lexicon());
+        let text = "ใช้หลักฐานเชิงประจักษ์";
+        let chars: Vec<char> = text.chars().collect();
+        for t in terms(&Segmenter::new(dict), &compounds, text) {
+            let at: String = chars[t.start..t.end].iter().collect();
+            assert_eq!(at, t.text);
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! Weigh: the indexes built once over the indicator side.
+//!
+//! Two views of every text. Words, from the segmenter, weighted BM25-style
+//! with an IDF that blends how rare a word is among curriculum texts with how
+//! rare it is in general Thai (the textbook frequencies of `ttc_freq.txt`), so
+//! that a word like `ได้` or `ต่าง` counts little even where the curriculum
+//! happens to use it rarely. And character n-grams, so that a segmentation
+//! error or a variant spelling still shares most of its grams.
+
+use std::collections::HashMap;
+
+use super::analyze::Term;
+
+const TTC_FREQ: &str = include_str!("../../data/thai/ttc_freq.txt");
+
+/// BM25 term-frequency saturation and length normalisation.
+pub(crate) const K1: f32 = 1.2;
+pub(crate) const B: f32 = 0.5;
+
+/// The word vocabulary of the indicator side, with one IDF per word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Vocabulary {
+    ids: HashMap<String, u32>,
+    words: Vec<String>,
+    df: Vec<u32>,
+    idf: Vec<f32>,
+}
+
+impl Vocabulary {
+    pub fn id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    pub fn idf(&self, id: u32) -> f32 {
+        self.idf[id as usize]
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.ids.insert(word.to_string(), id);
+        self.words.push(word.to_string());
+        self.df.push(0);
+        id
+    }
+
+    /// Fixes the IDF of every word once all documents are in. `blend` is the
+    /// share of the curriculum IDF; the rest comes from general Thai.
+    fn finish(&mut self, documents: usize, blend: f32) {
+        let general = GeneralFrequencies::get();
+        let n = documents as f32;
+        let corpus_max = ((n + 1.0) / 0.5).ln();
+        self.idf = self
+            .words
+            .iter()
+            .zip(&self.df)
+            .map(|(w, &df)| {
+                let corpus = ((n + 1.0) / (df as f32 + 0.5)).ln() / corpus_max;
+                blend * corpus + (1.0 - blend) * general.rarity(w)
+            })
+            .collect();
+    }
+
+    /// The weight of a word the indicator side never uses: as rare as can be
+    /// among curriculum texts, and as rare as general Thai says.
+    pub fn unseen_idf(&self, word: &str, blend: f32) -> f32 {
+        blend + (1.0 - blend) * GeneralFrequencies::get().rarity(word)
+    }
+}
+
+/// Word frequencies in general Thai text (Thai Textbook Corpus counts).
+struct GeneralFrequencies {
+    counts: HashMap<&'static str, u32>,
+    max_log: f32,
+}
+
+impl GeneralFrequencies {
+    fn get() -> &'static GeneralFrequencies {
+        static FREQ: std::sync::OnceLock<GeneralFrequencies> = std::sync::OnceLock::new();
+        FREQ.get_or_init(|| {
+            let counts: HashMap<&'static str, u32> = TTC_FREQ
+                .lines()
+                .filter_map(|l| {
+                    let (w, c) = l.split_once('\t')?;
+                    Some((w, c.trim().parse().ok()?))
+                })
+                .collect();
+            let max = counts.values().copied().max().unwrap_or(1) as f32;
+            GeneralFrequencies {
+                counts,
+                max_log: (max + 1.0).ln(),
+            }
+        })
+    }
+
+    /// 0 for the most frequent word of general Thai, 1 for a word it never uses.
+    fn rarity(&self, word: &str) -> f32 {
+        let c = self.counts.get(word).copied().unwrap_or(0) as f32;
+        1.0 - (c + 1.0).ln() / self.max_log
+    }
+}
+
+/// One indexed text: its terms with spans, and its term frequencies.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Document {
+    /// (word id, start, end) in text order.
+    pub terms: Vec<(u32, usize, usize)>,
+    /// (word id, count), by id.
+    pub tf: Vec<(u32, u16)>,
+    /// The sum of the IDFs of its distinct words.
+    pub idf_mass: f32,
+}
+
+impl Document {
+    pub fn tf_of(&self, id: u32) -> u16 {
+        self.tf
+            .binary_search_by_key(&id, |&(t, _)| t)
+            .map_or(0, |i| self.tf[i].1)
+    }
+
+    pub fn first_span(&self, id: u32) -> Option<(usize, usize)> {
+        self.terms
+            .iter()
+            .find(|&&(t, _, _)| t == id)
+            .map(|&(_, s, e)| (s, e))
+    }
+}
+
+/// An inverted index over one field (indicator texts, standard texts, core-content items).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FieldIndex {
+    pub docs: Vec<Document>,
+    /// word id → (doc, BM25 term weight in [0, 1]).
+    pub postings: Vec<Vec<(u32, f32)>>,
+}
+
+/// Collects the documents of every field first, so that document
+/// frequencies span the whole indicator side before any weight is fixed.
+#[derive(Debug, Default)]
+pub(crate) struct IndexBuilder {
+    pub vocab: Vocabulary,
+    fields: Vec<Vec<Document>>,
+}
+
+impl IndexBuilder {
+    /// Adds a field of documents; returns its number.
+    pub fn add_field(&mut self, texts: impl IntoIterator<Item = Vec<Term>>) -> usize {
+        let mut docs = Vec::new();
+        for terms in texts {
+            let mut doc = Document::default();
+            for t in terms {
+                let id = self.vocab.intern(&t.text);
+                doc.terms.push((id, t.start, t.end));
+            }
+            let mut ids: Vec<u32> = doc.terms.iter().map(|&(id, _, _)| id).collect();
+            ids.sort_unstable();
+            for id in ids {
+                match doc.tf.last_mut() {
+                    Some((last, n)) if *last == id => *n += 1,
+                    _ => doc.tf.push((id, 1)),
+                }
+            }
+            for &(id, _) in &doc.tf {
+                self.vocab.df[id as usize] += 1;
+            }
+            docs.push(doc);
+        }
+        self.fields.push(docs);
+        self.fields.len() - 1
+    }
+
+    pub fn finish(mut self, blend: f32) -> (Vocabulary, Vec<FieldIndex>) {
+        let documents = self.fields.iter().map(Vec::len).sum();
+        self.vocab.finish(documents, blend);
+        let vocab = self.vocab;
+        let fields = self
+            .fields
+            .into_iter()
+            .map(|mut docs| {
+                let total: usize = docs.iter().map(|d| d.terms.len()).sum();
+                let avg = (total as f32 / docs.len().max(1) as f32).max(1.0);
+                let mut postings = vec![Vec::new(); vocab.words.len()];
+                for (d, doc) in docs.iter_mut().enumerate() {
+                    let len = doc.terms.len() as f32;
+                    let norm = K1 * (1.0 - B + B * len / avg);
+                    for &(id, tf) in &doc.tf {
+                        let tf = tf as f32;
+                        let w = (tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0)).min(1.0);
+                        postings[id as usize].push((d as u32, w));
+                    }
+                    doc.idf_mass = doc.tf.iter().map(|&(id, _)| vocab.idf(id)).sum();
+                }
+                FieldIndex { docs, postings }
+            })
+            .collect();
+        (vocab, fields)
+    }
+}
+
+/// Character n-grams of a normalised text: n = 2..=4 within runs of letters
+/// and digits (grams do not cross spaces or punctuation), as FNV-1a hashes.
+pub(crate) fn grams(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut Vec<u64>| {
+        for n in 2..=4usize {
+            if run.len() < n {
+                break;
+            }
+            for w in run.windows(n) {
+                let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ n as u64;
+                for &c in w {
+                    h ^= c as u64;
+                    h = h.wrapping_mul(0x0000_0100_0000_01b3);
+                }
+                out.push(h);
+            }
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || crate::text::cluster::is_thai(c) && !c.is_whitespace() {
+            run.extend(c.to_lowercase());
+        } else {
+            flush(&mut run, out);
+        }
+    }
+    flush(&mut run, out);
+}
+
+/// TF-IDF vectors of character n-grams, cosine-normalised, over several fields
+/// that share one gram IDF (from the indicator texts).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GramIndex {
+    ids: HashMap<u64, u32>,
+    idf: Vec<f32>,
+    unseen_idf: f32,
+    /// per field: gram id → (doc, weight)
+    pub postings: Vec<Vec<Vec<(u32, f32)>>>,
+}
+
+impl GramIndex {
+    /// `fields[0]` sets the IDF; every field is indexed.
+    pub fn new(fields: &[Vec<String>]) -> GramIndex {
+        let mut index = GramIndex::default();
+        let mut buf = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let per_field: Vec<Vec<Vec<(u32, u32)>>> = fields
+            .iter()
+            .map(|texts| {
+                texts
+                    .iter()
+                    .map(|t| {
+                        grams(t, &mut buf);
+                        buf.sort_unstable();
+                        let mut counts: Vec<(u32, u32)> = Vec::new();
+                        for &g in &buf {
+                            let next = index.ids.len() as u32;
+                            let id = *index.ids.entry(g).or_insert(next);
+                            if id as usize == df.len() {
+                                df.push(0);
+                            }
+                            match counts.last_mut() {
+                                Some((last, n)) if *last == id => *n += 1,
+                                _ => counts.push((id, 1)),
+                            }
+                        }
+                        counts
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(first) = per_field.first() {
+            for doc in first {
+                for &(id, _) in doc {
+                    df[id as usize] += 1;
+                }
+            }
+        }
+        let n = per_field.first().map_or(0, Vec::len) as f32;
+        index.idf = df
+            .iter()
+            .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+            .collect();
+        index.unseen_idf = (n + 1.0).ln() + 1.0;
+        index.postings = per_field
+            .iter()
+            .map(|docs| {
+                let mut postings = vec![Vec::new(); index.idf.len()];
+                for (d, doc) in docs.iter().enumerate() {
+                    let weights: Vec<f32> = doc
+                        .iter()
+                        .map(|&(id, c)| (1.0 + (c as f32).ln()) * index.idf[id as usize])
+                        .collect();
+                    let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt().max(1e-9);
+                    for (&(id, _), w) in doc.iter().zip(weights) {
+                        postings[id as usize].push((d as u32, w / norm));
+                    }
+                }
+                postings
+            })
+            .collect();
+        index
+    }
+
+    /// The query's grams as (gram id or none, weight), cosine-normalised.
+    pub fn query(&self, text: &str) -> Vec<(Option<u32>, f32)> {
+        let mut buf = Vec::new();
+        grams(text, &mut buf);
+        buf.sort_unstable();
+        let mut out: Vec<(Option<u32>, f32)> = Vec::new();
+        let mut i = 0;
+        while i < buf.len() {
+            let mut j = i;
+            while j < buf.len() && buf[j] == buf[i] {
+                j += 1;
+            }
+            let id = self.ids.get(&buf[i]).copied();
+            let idf = id.map_or(self.unseen_idf, |id| self.idf[id as usize]);
+            out.push((id, (1.0 + ((j - i) as f32).ln()) * idf));
+            i = j;
+        }
+        let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(1e-9);
+        for (_, w) in &mut out {
+            *w /= norm;
+        }
+        out
+    }
+
+    /// Adds the cosine of the query with every document of `field` into `scores`.
+    pub fn cosine(&self, field: usize, query: &[(Option<u32>, f32)], scores: &mut [f32]) {
+        for &(id, qw) in query {
+            if let Some(id) = id {
+                for &(d, w) in &self.postings[field][id as usize] {
+                    scores[d as usize] += qw * w;
+                }
+            }
+        }
+    }
+}
