@@ -59,7 +59,7 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            signals: [0.30, 0.10, 0.25, 0.05, 0.05, 0.05, 0.10, 0.05, 0.05],
+            signals: [0.5, 0.0, 0.7, 0.5, 0.5, 0.2, 0.1, 0.5, 0.0],
             idf_blend: 0.5,
             adjacent_grade: 0.85,
             other_grade: 0.7,
@@ -227,11 +227,18 @@ impl Engine {
             block_of.push(id);
         }
         let mut item_texts = Vec::new();
+        let mut item_positions = Vec::new();
         let mut block_items = Vec::new();
         for block in &blocks {
             let start = item_texts.len() as u32;
+            let tops = block.items.iter().filter(|i| i.parent_seq.is_none()).count().max(1);
+            let mut top = 0usize;
             for item in &block.items {
+                if item.parent_seq.is_none() {
+                    top += 1;
+                }
                 item_texts.push(normalize_with(&block.path_text(item), &is_word));
+                item_positions.push((top.max(1) as f32 - 0.5) / tops as f32);
             }
             block_items.push(start..item_texts.len() as u32);
         }
@@ -254,7 +261,14 @@ impl Engine {
         let (vocab, fields) = builder.finish(weights.idf_blend);
 
         let grams = GramIndex::new(&[indicator_texts, standard_texts.clone(), block_texts]);
-        let item_ties = tie::ties(&vocab, &fields[0], &fields[2], &block_of, &block_items);
+        let item_ties = tie::ties(
+            &vocab,
+            &fields[0],
+            &fields[2],
+            &block_of,
+            &block_items,
+            &item_positions,
+        );
         let fuzzy = fuzzy::FuzzyIndex::new(vocab.words());
 
         Engine {

@@ -6,6 +6,9 @@
 //! with the indicator it serves. So an item's tie to each indicator of its
 //! block combines its relative position with the wording they share. Ties are
 //! scaled so the closest indicator of each item has tie 1.
+//!
+//! Position counts top-level items only: sub-items (the examples listed under
+//! a heading) stand where their heading stands, however many there are.
 
 use super::index::{FieldIndex, Vocabulary};
 use std::ops::Range;
@@ -17,12 +20,14 @@ const POSITION_SPREAD: f32 = 0.25;
 const POSITION_FLOOR: f32 = 0.3;
 
 /// Per item (in field order): (indicator index, tie in [0, 1]).
+/// `item_positions` gives each item's place in its block in [0, 1].
 pub(crate) fn ties(
     vocab: &Vocabulary,
     indicators: &FieldIndex,
     items: &FieldIndex,
     block_of: &[Option<u32>],
     block_items: &[Range<u32>],
+    item_positions: &[f32],
 ) -> Vec<Vec<(u32, f32)>> {
     let mut out = vec![Vec::new(); items.docs.len()];
     for (b, range) in block_items.iter().enumerate() {
@@ -30,10 +35,9 @@ pub(crate) fn ties(
             .filter(|&i| block_of[i] == Some(b as u32))
             .collect();
         let n = members.len() as f32;
-        let m = range.len() as f32;
-        for (pos, k) in range.clone().enumerate() {
+        for k in range.clone() {
             let item = &items.docs[k as usize];
-            let p_item = (pos as f32 + 0.5) / m;
+            let p_item = item_positions[k as usize];
             let mut raw: Vec<(u32, f32)> = members
                 .iter()
                 .enumerate()
