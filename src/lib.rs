@@ -11,6 +11,7 @@ pub mod curriculum;
 pub mod engine;
 pub mod error;
 pub mod outcome;
+pub mod report;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -26,6 +27,7 @@ pub use engine::{
 };
 pub use error::{Error, ErrorKind, Location, Result};
 pub use outcome::{Outcome, Outcomes};
+pub use report::ReportFormat;
 
 /// The crate version, as published.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
