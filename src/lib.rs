@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod outcome;
+pub mod report;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -27,6 +28,7 @@ pub use engine::{
 };
 pub use error::{Error, ErrorKind, Location, Result};
 pub use outcome::{Outcome, Outcomes};
+pub use report::ReportFormat;
 
 /// The crate version, as published.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -128,6 +128,13 @@ impl std::fmt::Display for LearningArea {
     }
 }
 
+impl Serialize for LearningArea {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut buf = [0u8; 4];
+        serializer.serialize_str(self.letter().encode_utf8(&mut buf))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,12 +159,5 @@ mod tests {
         assert_eq!(LearningArea::parse("x"), None);
         assert_eq!(LearningArea::parse("ก"), None);
         assert_eq!(LearningArea::parse(""), None);
-    }
-}
-
-impl Serialize for LearningArea {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut buf = [0u8; 4];
-        serializer.serialize_str(self.letter().encode_utf8(&mut buf))
     }
 }

@@ -1,0 +1,132 @@
+//! CSV for spreadsheets: one row per outcome × matched indicator.
+//!
+//! Written for Excel first, since that is what schools open a CSV with:
+//! - a UTF-8 byte-order mark, without which Excel reads the bytes as the
+//!   local code page and Thai turns into mojibake;
+//! - RFC 4180 quoting (a field with a comma, a quote or a line break is
+//!   quoted, quotes doubled) and CRLF row ends, as RFC 4180 and Excel expect;
+//!   a line break *inside* a quoted field is kept as the teacher typed it;
+//! - a `'` before any cell that starts with `=`, `+`, `-`, `@`, a tab or a
+//!   carriage return, so that text typed by a user can never run as a formula
+//!   when the file is opened (CSV injection). The quote shows in the cell;
+//!   that small cost buys safety for every school that opens the file.
+//!
+//! Columns: `outcome_id, outcome_text, grade, area, rank, indicator_code,
+//! indicator_text, score, relation, relation_th, evidence`. `grade` (4–6) and
+//! `area` (the code letter, e.g. `ค`) are the outcome's own, empty when its
+//! source did not say. `rank` counts the outcome's matches from 1, best first.
+//! `score` has three decimals; `relation` is the stable code (`aligned`,
+//! `partial`, `none`) and `relation_th` the guideline's Thai term. `evidence`
+//! is the matched terms, e.g. `ทศนิยม; การบวก~การบวอ (fuzzy); เศษส่วน (core
+//! content)`: the outcome's word, `~` and the indicator side's word when they
+//! differ, and a note when the match was near or outside the indicator's text.
+//!
+//! An outcome with no match still gets one row, its indicator columns empty:
+//! a teacher's outcome is never dropped from the sheet.
+
+use crate::curriculum::Curriculum;
+use crate::engine::Alignment;
+
+use super::{evidence_summary, format_score};
+
+const HEADER: [&str; 11] = [
+    "outcome_id",
+    "outcome_text",
+    "grade",
+    "area",
+    "rank",
+    "indicator_code",
+    "indicator_text",
+    "score",
+    "relation",
+    "relation_th",
+    "evidence",
+];
+
+/// The alignment as CSV text, starting with a byte-order mark.
+pub fn write_csv(alignment: &Alignment, curriculum: &Curriculum) -> String {
+    let mut out = String::from("\u{FEFF}");
+    write_row(&mut out, HEADER.iter().map(|h| h.to_string()));
+    for oa in &alignment.outcomes {
+        let o = &oa.outcome;
+        let grade = o.grade.map(|g| g.to_string()).unwrap_or_default();
+        let area = o.area.map(|a| a.letter().to_string()).unwrap_or_default();
+        if oa.matches.is_empty() {
+            write_row(
+                &mut out,
+                [o.id.clone(), o.text.clone(), grade, area]
+                    .into_iter()
+                    .chain(std::iter::repeat_n(String::new(), 7)),
+            );
+            continue;
+        }
+        for (rank, m) in oa.matches.iter().enumerate() {
+            let indicator_text = curriculum
+                .indicator(&m.code)
+                .map(|i| i.text.clone())
+                .unwrap_or_default();
+            write_row(
+                &mut out,
+                [
+                    o.id.clone(),
+                    o.text.clone(),
+                    grade.clone(),
+                    area.clone(),
+                    (rank + 1).to_string(),
+                    m.code.to_string(),
+                    indicator_text,
+                    format_score(m.score),
+                    m.relation.as_str().to_string(),
+                    m.relation.name_th().to_string(),
+                    evidence_summary(&m.evidence),
+                ],
+            );
+        }
+    }
+    out
+}
+
+fn write_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_field(&field));
+    }
+    out.push_str("\r\n");
+}
+
+/// One field, defused against formulas and quoted when it must be.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_they_must_be() {
+        assert_eq!(csv_field("ทศนิยม"), "ทศนิยม");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn formula_starts_are_prefixed_before_quoting() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2,3"), "\"'-2,3\"");
+        assert_eq!(csv_field("\tx"), "'\tx");
+    }
+}
