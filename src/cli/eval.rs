@@ -4,7 +4,7 @@
 
 use sapan::code::IndicatorCode;
 use sapan::curriculum::LearningArea;
-use sapan::engine::{Engine, RankOptions, Scope, Weights, SIGNALS};
+use sapan::engine::{Engine, RankOptions, Scope, Weights, SIGNALS, SIGNAL_COUNT};
 use sapan::eval::{metrics, read_gold, GoldText, Metrics};
 use sapan::Error;
 
@@ -88,7 +88,7 @@ pub fn eval(args: &[String]) -> Result<(), Error> {
         println!("\nmisses (first gold rank > 5):");
         for (g, r) in gold.iter().zip(&ranked) {
             let first = r.iter().position(|c| g.gold.contains(c));
-            if first.is_none_or(|p| p >= 5) {
+            if first.is_none_or(|p| p >= 1) {
                 let top: Vec<String> = r.iter().take(3).map(|c| c.to_string()).collect();
                 let golds: Vec<String> = g.gold.iter().map(|c| c.to_string()).collect();
                 println!(
@@ -109,10 +109,14 @@ pub fn eval(args: &[String]) -> Result<(), Error> {
 struct Cached {
     grade: Option<u8>,
     gold: Vec<usize>,
-    signals: Vec<[f32; 9]>,
+    signals: Vec<[f32; SIGNAL_COUNT]>,
 }
 
-fn objective(engine: &Engine, weights: &[f32; 9], cases: &[&Cached]) -> (f64, Metrics, Metrics) {
+fn objective(
+    engine: &Engine,
+    weights: &[f32; SIGNAL_COUNT],
+    cases: &[&Cached],
+) -> (f64, Metrics, Metrics) {
     let mut by_setting = [Vec::new(), Vec::new()];
     for c in cases {
         let total: f32 = weights.iter().sum::<f32>().max(1e-6);
@@ -146,7 +150,31 @@ fn objective(engine: &Engine, weights: &[f32; 9], cases: &[&Cached]) -> (f64, Me
 
 const GRID: [f32; 10] = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7];
 
-fn coordinate_ascent(engine: &Engine, start: [f32; 9], cases: &[&Cached]) -> [f32; 9] {
+/// Coordinate ascent from several starting points (the given weights, equal
+/// weights, and each signal alone); the best end point wins.
+fn coordinate_ascent(
+    engine: &Engine,
+    start: [f32; SIGNAL_COUNT],
+    cases: &[&Cached],
+) -> [f32; SIGNAL_COUNT] {
+    let mut starts = vec![start, [0.2; SIGNAL_COUNT]];
+    for k in 0..SIGNAL_COUNT {
+        let mut only = [0.0; SIGNAL_COUNT];
+        only[k] = 0.5;
+        starts.push(only);
+    }
+    starts
+        .into_iter()
+        .map(|s| ascend(engine, s, cases))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or(start, |(w, _)| w)
+}
+
+fn ascend(
+    engine: &Engine,
+    start: [f32; SIGNAL_COUNT],
+    cases: &[&Cached],
+) -> ([f32; SIGNAL_COUNT], f64) {
     let mut w = start;
     let mut best = objective(engine, &w, cases).0;
     for _ in 0..4 {
@@ -167,13 +195,16 @@ fn coordinate_ascent(engine: &Engine, start: [f32; 9], cases: &[&Cached]) -> [f3
             break;
         }
     }
-    w
+    (w, best)
 }
 
 pub fn tune(args: &[String]) -> Result<(), Error> {
-    let opts = Options::parse(args, &["gold"])?;
+    let opts = Options::parse(args, &["gold", "why"])?;
     let gold = load(&opts)?;
     let engine = Engine::new();
+    if let Some(id) = opts.get("why") {
+        return why(&engine, &gold, id);
+    }
     let index: std::collections::HashMap<IndicatorCode, usize> = engine
         .indicators()
         .iter()
@@ -202,7 +233,7 @@ pub fn tune(args: &[String]) -> Result<(), Error> {
         })
         .collect();
     let refs: Vec<&Cached> = cached.iter().collect();
-    let show = |label: &str, w: &[f32; 9], cases: &[&Cached]| {
+    let show = |label: &str, w: &[f32; SIGNAL_COUNT], cases: &[&Cached]| {
         let (o, a, g) = objective(&engine, w, cases);
         println!(
             "{label:<22} obj {o:.3} | all: H1 {:.3} H5 {:.3} H10 {:.3} R5 {:.3} MRR {:.3} | grade: H1 {:.3} H5 {:.3} H10 {:.3} R5 {:.3} MRR {:.3}",
@@ -212,7 +243,7 @@ pub fn tune(args: &[String]) -> Result<(), Error> {
     let current = engine.weights().signals;
     show("current weights", &current, &refs);
     for (k, name) in SIGNALS.iter().enumerate() {
-        let mut only = [0.0; 9];
+        let mut only = [0.0; SIGNAL_COUNT];
         only[k] = 1.0;
         show(&format!("only {name}"), &only, &refs);
     }
@@ -260,5 +291,40 @@ pub fn tune(args: &[String]) -> Result<(), Error> {
         );
     }
     let _ = Weights::default();
+    Ok(())
+}
+
+/// The signals of the top candidates and of the gold codes for one gold text.
+fn why(engine: &Engine, gold: &[GoldText], id: &str) -> Result<(), Error> {
+    let Some(g) = gold.iter().find(|g| g.id == id) else {
+        return Err(bad_argument(
+            format!("no gold text {id}"),
+            format!("ไม่มีข้อความ {id}"),
+        ));
+    };
+    let opts = RankOptions {
+        grade: g.grade,
+        top_k: 0,
+        evidence: false,
+        ..RankOptions::default()
+    };
+    let mut sig = engine.candidate_signals(&g.text, &opts);
+    let score = |s: &sapan::engine::Signals| engine.combine(s, g.grade, None, &opts);
+    sig.sort_by(|a, b| score(b).total_cmp(&score(a)));
+    println!("{}\n{:?}", g.text, SIGNALS);
+    for (rank, s) in sig.iter().enumerate() {
+        let ind = &engine.indicators()[s.indicator];
+        if rank < 8 || g.gold.contains(&ind.code) {
+            let v: Vec<String> = s.values.iter().map(|v| format!("{v:.2}")).collect();
+            println!(
+                "{:>3} {:.3} {} [{}] {}",
+                rank + 1,
+                score(s),
+                ind.code,
+                v.join(" "),
+                ind.text.chars().take(50).collect::<String>()
+            );
+        }
+    }
     Ok(())
 }

@@ -104,11 +104,12 @@ pub(crate) fn terms(segmenter: &Segmenter<'_>, compounds: &CompoundParts, text: 
 }
 
 /// Symbols and stop words say nothing about a topic; neither does a lone
-/// Thai character (a stray mark or a split-off consonant).
+/// Thai character (a stray mark or a split-off consonant), nor a bare number
+/// (`ขั้นที่ 2`, `9 – 12 ปี`: numbers in objectives rarely name the topic, and
+/// as words they pull towards mathematics; the n-grams still see them).
 fn takes_part(token: &Token) -> bool {
     match token.kind {
-        TokenKind::Symbol => false,
-        TokenKind::Number => true,
+        TokenKind::Symbol | TokenKind::Number => false,
         TokenKind::Latin => token.text.chars().count() > 1,
         TokenKind::Word | TokenKind::Unknown => {
             token.end - token.start > 1

@@ -27,7 +27,11 @@ use analyze::{CompoundParts, Term};
 use index::{FieldIndex, GramIndex, IndexBuilder, Vocabulary};
 
 /// The signals a candidate is scored on, each in [0, 1].
-pub const SIGNALS: [&str; 9] = [
+/// How many signals there are.
+pub const SIGNAL_COUNT: usize = 10;
+
+/// The signals' names, in the order of [`Weights::signals`].
+pub const SIGNALS: [&str; SIGNAL_COUNT] = [
     "words",
     "words_indicator_side",
     "grams",
@@ -37,6 +41,7 @@ pub const SIGNALS: [&str; 9] = [
     "content_tied",
     "content_grams",
     "verbs",
+    "context_words",
 ];
 
 /// How much each signal counts, and the thresholds of the relation levels.
@@ -44,7 +49,7 @@ pub const SIGNALS: [&str; 9] = [
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Weights {
-    pub signals: [f32; 9],
+    pub signals: [f32; SIGNAL_COUNT],
     /// Share of the curriculum IDF in the word weight (the rest: general Thai).
     pub idf_blend: f32,
     /// Score multipliers under [`Scope::Prior`]: adjacent grade, other grades, other areas.
@@ -59,7 +64,7 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            signals: [0.5, 0.0, 0.7, 0.5, 0.5, 0.2, 0.1, 0.5, 0.0],
+            signals: [0.5, 0.0, 0.7, 0.5, 0.5, 0.2, 0.1, 0.5, 0.0, 0.0],
             idf_blend: 0.5,
             adjacent_grade: 0.85,
             other_grade: 0.7,
@@ -71,6 +76,11 @@ impl Default for Weights {
 }
 
 use serde::Serialize;
+
+/// In `context_words`, a word found only in the standard or only in core
+/// content counts this much of a word in the indicator's own text.
+const CONTEXT_STANDARD: f32 = 0.4;
+const CONTEXT_CONTENT: f32 = 0.8;
 
 /// The engine: the indicators and their context, indexed once.
 #[derive(Debug, Clone)]
@@ -86,6 +96,8 @@ pub struct Engine {
     grams: GramIndex,
     /// Per indicator: its standard document.
     standard_of: Vec<u32>,
+    /// Per standard document: its indicators.
+    standard_members: Vec<Vec<u32>>,
     /// Per indicator: its core-content block, when it has one.
     block_of: Vec<Option<u32>>,
     /// Per block: the range of its items in field 2.
@@ -103,7 +115,7 @@ pub struct Engine {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Signals {
     pub indicator: usize,
-    pub values: [f32; 9],
+    pub values: [f32; SIGNAL_COUNT],
 }
 
 /// A query text, analysed once.
@@ -231,7 +243,12 @@ impl Engine {
         let mut block_items = Vec::new();
         for block in &blocks {
             let start = item_texts.len() as u32;
-            let tops = block.items.iter().filter(|i| i.parent_seq.is_none()).count().max(1);
+            let tops = block
+                .items
+                .iter()
+                .filter(|i| i.parent_seq.is_none())
+                .count()
+                .max(1);
             let mut top = 0usize;
             for item in &block.items {
                 if item.parent_seq.is_none() {
@@ -279,6 +296,13 @@ impl Engine {
             vocab,
             fields,
             grams,
+            standard_members: {
+                let mut m = vec![Vec::new(); standard_texts.len()];
+                for (i, &s) in standard_of.iter().enumerate() {
+                    m[s as usize].push(i as u32);
+                }
+                m
+            },
             standard_of,
             block_of,
             block_items,
@@ -357,7 +381,7 @@ impl Engine {
     }
 
     /// Score: every signal for every indicator (dense; the indicator side is small).
-    fn signals(&self, q: &Query) -> Vec<[f32; 9]> {
+    fn signals(&self, q: &Query) -> Vec<[f32; SIGNAL_COUNT]> {
         let n = self.indicators.len();
         let mut ind_q = vec![0.0f32; n];
         let mut ind_d = vec![0.0f32; n];
@@ -379,6 +403,40 @@ impl Engine {
             }
         }
         let mass = q.mass.max(1e-6);
+        // Each query word, covered by the indicator's own text, or failing that
+        // by a core-content item tied to it, or by its standard: how much of
+        // the query the indicator's whole context accounts for.
+        let mut context = vec![0.0f32; n];
+        let mut best = vec![0.0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for &(id, idf, sim) in &q.words {
+            let mut raise = |i: u32, v: f32, touched: &mut Vec<u32>| {
+                let b = &mut best[i as usize];
+                if *b == 0.0 {
+                    touched.push(i);
+                }
+                if v > *b {
+                    *b = v;
+                }
+            };
+            for &(d, tw) in &self.fields[0].postings[id as usize] {
+                raise(d, tw, &mut touched);
+            }
+            for &(d, tw) in &self.fields[1].postings[id as usize] {
+                for &i in &self.standard_members[d as usize] {
+                    raise(i, CONTEXT_STANDARD * tw, &mut touched);
+                }
+            }
+            for &(k, tw) in &self.fields[2].postings[id as usize] {
+                for &(i, tie) in &self.item_ties[k as usize] {
+                    raise(i, CONTEXT_CONTENT * tie * tw, &mut touched);
+                }
+            }
+            for i in touched.drain(..) {
+                context[i as usize] += idf * sim * best[i as usize];
+                best[i as usize] = 0.0;
+            }
+        }
         // An item counts when much of it is in the query and the query is about it.
         let item_sim: Vec<f32> = (0..item_q.len())
             .map(|k| {
@@ -429,6 +487,7 @@ impl Engine {
                     tied[i].min(1.0),
                     block_gram.min(1.0),
                     verbs::agreement(q.levels, self.verb_levels[i]),
+                    (context[i] / mass).min(1.0),
                 ]
             })
             .collect()
