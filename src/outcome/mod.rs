@@ -353,9 +353,11 @@ pub(crate) enum GradeReading {
 /// `ประถมศึกษาปีที่ 4`, `ชั้นประถมศึกษาปีที่ ๔`, `Grade 4`, `P4`, `ม.1` (out of range).
 /// With `bare` false a number alone is not a grade: a text line `4` is not a header.
 pub(crate) fn read_grade(value: &str, bare: bool) -> GradeReading {
+    // Thai marks are dropped on both sides: a PDF copy displaces them (`ชนั้ ประถมศกึ ษาปที ี่`)
+    // but leaves the letters in order, and no grade word differs from another only by marks.
     let compact: String = value
         .chars()
-        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .filter(|&c| !c.is_whitespace() && !is_invisible(c) && !is_combining_mark(c))
         .map(ascii_digit)
         .collect::<String>()
         .to_lowercase();
@@ -381,18 +383,25 @@ pub(crate) fn read_grade(value: &str, bare: bool) -> GradeReading {
         "p",
     ];
     const SECONDARY: &[&str] = &["ชั้นมัธยมศึกษาปีที่", "มัธยมศึกษาปีที่", "ชั้นม.", "ม.", "ม"];
+    let unmarked = |p: &&str| -> String { p.chars().filter(|&c| !is_combining_mark(c)).collect() };
     let number = |rest: &str| -> Option<u32> {
         (!rest.is_empty() && rest.len() <= 2 && rest.bytes().all(|b| b.is_ascii_digit()))
             .then(|| rest.parse().ok())
             .flatten()
     };
-    if let Some(rest) = SECONDARY.iter().find_map(|p| compact.strip_prefix(p)) {
+    if let Some(rest) = SECONDARY
+        .iter()
+        .find_map(|p| compact.strip_prefix(unmarked(p).as_str()))
+    {
         return match number(rest) {
             Some(_) => GradeReading::OutOfRange,
             None => GradeReading::Unreadable,
         };
     }
-    let rest = match PRIMARY.iter().find_map(|p| compact.strip_prefix(p)) {
+    let rest = match PRIMARY
+        .iter()
+        .find_map(|p| compact.strip_prefix(unmarked(p).as_str()))
+    {
         Some(rest) => rest,
         None if bare => compact,
         None => return GradeReading::Unreadable,
@@ -651,10 +660,14 @@ impl<'a> Collector<'a> {
         let Some(first) = self.ids.get(&id).copied() else {
             return id;
         };
-        let renamed = (2..)
-            .map(|n| format!("{id}-{n}"))
-            .find(|c| !self.ids.contains_key(c))
-            .expect("an unused suffix exists");
+        let mut n = 2;
+        let renamed = loop {
+            let candidate = format!("{id}-{n}");
+            if !self.ids.contains_key(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
         let (first_en, first_th) = match first {
             Some(l) => (
                 format!(" (first at line {l})"),

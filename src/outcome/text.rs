@@ -115,7 +115,10 @@ pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
     let prefixed = items.needs_prefix();
     for item in &items.done {
         let id = match &prefixed {
-            Some(parts) => format!("{}-{}", item.section_label(parts), item.id),
+            Some(parts) => match item.section_label(parts) {
+                label if label.is_empty() => item.id.clone(),
+                label => format!("{label}-{}", item.id),
+            },
             None => item.id.clone(),
         };
         let text = join_lines(item.lines.iter().map(String::as_str));
@@ -256,8 +259,12 @@ impl Marker {
                 return Some((marker(Style::Number, number), rest(after)));
             }
         }
-        if line.len() > 2 && line[..2].eq_ignore_ascii_case("lo") {
-            let after = line[2..].trim_start_matches([' ', '-', '.', '_']);
+        if let Some(after) = line
+            .get(..2)
+            .filter(|p| p.eq_ignore_ascii_case("lo"))
+            .and(line.get(2..))
+        {
+            let after = after.trim_start_matches([' ', '-', '.', '_']);
             let (number, after) = read_number(after)?;
             if ends_marker(after) {
                 return Some((marker(Style::Lo, number), rest(after)));
@@ -401,7 +408,8 @@ struct Item {
 }
 
 impl Item {
-    /// The prefix naming this item's section: the parts of its context in `parts`.
+    /// The prefix naming this item's section: the parts of its context in `parts` that it
+    /// has (an item before any grade header has no grade to show).
     fn section_label(&self, parts: &(bool, bool)) -> String {
         let (by_area, by_grade) = *parts;
         let mut label = Vec::new();
