@@ -199,7 +199,7 @@ fn ascend(
 }
 
 pub fn tune(args: &[String]) -> Result<(), Error> {
-    let opts = Options::parse(args, &["gold", "why"])?;
+    let opts = Options::parse(args, &["gold", "why", "weights"])?;
     let gold = load(&opts)?;
     let engine = Engine::new();
     if let Some(id) = opts.get("why") {
@@ -242,11 +242,20 @@ pub fn tune(args: &[String]) -> Result<(), Error> {
     };
     let current = engine.weights().signals;
     show("current weights", &current, &refs);
+    if let Some(list) = opts.get("weights") {
+        let mut w = [0.0; SIGNAL_COUNT];
+        for (k, v) in list.split(',').enumerate().take(SIGNAL_COUNT) {
+            w[k] = v.trim().parse().unwrap_or(0.0);
+        }
+        show("given weights", &w, &refs);
+        return Ok(());
+    }
     for (k, name) in SIGNALS.iter().enumerate() {
         let mut only = [0.0; SIGNAL_COUNT];
         only[k] = 1.0;
         show(&format!("only {name}"), &only, &refs);
     }
+    calibrate(&engine, &gold);
     let tuned = coordinate_ascent(&engine, current, &refs);
     show("tuned on all", &tuned, &refs);
     println!("tuned weights: {tuned:?}");
@@ -327,4 +336,45 @@ fn why(engine: &Engine, gold: &[GoldText], id: &str) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The evidence for the relation thresholds: among the ten best matches of
+/// every gold text (grade-restricted), how many at or above each score are
+/// gold codes (precision), and how many of all gold codes score that high (recall).
+fn calibrate(engine: &Engine, gold: &[GoldText]) {
+    let mut pairs: Vec<(f32, bool)> = Vec::new();
+    let mut gold_scores: Vec<f32> = Vec::new();
+    for g in gold {
+        let opts = RankOptions {
+            grade: g.grade,
+            top_k: 0,
+            evidence: false,
+            ..RankOptions::default()
+        };
+        let ranked = engine.rank(&g.text, &opts);
+        for (k, m) in ranked.iter().enumerate() {
+            let is_gold = g.gold.contains(&m.code);
+            if k < 10 {
+                pairs.push((m.score, is_gold));
+            }
+            if is_gold {
+                gold_scores.push(m.score);
+            }
+        }
+    }
+    let total_gold: usize = gold.iter().map(|g| g.gold.len()).sum();
+    println!("threshold  matches  precision  recall(gold codes)");
+    for t in [
+        0.10f32, 0.12, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6,
+    ] {
+        let above: Vec<&(f32, bool)> = pairs.iter().filter(|p| p.0 >= t).collect();
+        let hits = above.iter().filter(|p| p.1).count();
+        let recall = gold_scores.iter().filter(|&&s| s >= t).count();
+        println!(
+            "{t:>9.2} {:>8} {:>10.3} {:>10.3}",
+            above.len(),
+            hits as f64 / above.len().max(1) as f64,
+            recall as f64 / total_gold.max(1) as f64
+        );
+    }
 }

@@ -78,7 +78,7 @@ impl FuzzyIndex {
                     None => true,
                     Some((b, s)) => sim > s || (sim == s && id < b),
                 };
-                if sim >= MIN_SIMILARITY && sim < 1.0 && better {
+                if (MIN_SIMILARITY..1.0).contains(&sim) && better {
                     best = Some((id, sim));
                 }
             }

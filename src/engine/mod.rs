@@ -64,13 +64,13 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            signals: [0.5, 0.0, 0.7, 0.5, 0.5, 0.2, 0.1, 0.5, 0.0, 0.0],
+            signals: [0.15, 0.0, 0.2, 0.05, 0.15, 0.0, 0.0, 0.1, 0.0, 0.4],
             idf_blend: 0.5,
             adjacent_grade: 0.85,
             other_grade: 0.7,
             other_area: 0.8,
-            aligned: 0.35,
-            partial: 0.2,
+            aligned: 0.20,
+            partial: 0.12,
         }
     }
 }
