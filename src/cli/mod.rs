@@ -10,6 +10,7 @@ use sapan::curriculum::{Curriculum, Indicator, IndicatorFilter, LearningArea};
 use sapan::text::{normalize, segment};
 use sapan::{Error, ErrorKind};
 
+mod align;
 mod bench;
 mod eval;
 
@@ -20,13 +21,24 @@ usage:
   sapan indicators [--grade 4|5|6] [--area ท|ค|ว|ส|พ|ศ|ง|ต] [--format table|jsonl|csv]
   sapan normalize TEXT|-
   sapan segment TEXT|- [--format lines|json|jsonl]
+  sapan align --outcomes FILE [--format csv|json|case|md] [--grade 4|5|6] [--area X]
+              [--top K] [--min-score S] [--prior] [--input-format csv|tsv|json|case|text]
+  sapan eval --gold FILE.jsonl [--grade-filter] [--misses]
   sapan bench [--reference data/thai/newmm_reference.jsonl]
   sapan --version | --help
 
 TEXT may be given as one argument or, with -, read from standard input.
 segment --format lines prints one token a line; json, the tokens with their
 kind and position; jsonl segments each input line on its own and prints one
-JSON array of tokens per line.";
+JSON array of tokens per line.
+
+align reads outcomes (ผลลัพธ์การเรียนรู้) from FILE (- = standard input): CSV or
+TSV with a header such as id,text,grade,area; JSON; a 1EdTech CASE package; or
+text pasted from a PDF or Word file. The input format is detected from the name
+and content unless --input-format is given. Each outcome's own grade and area
+restrict its candidates; --grade and --area apply to outcomes without them
+(with --prior they are preferred instead of required). Output (default md) goes
+to standard output; problems in the input go to standard error.";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,6 +72,7 @@ fn run(args: &[String]) -> Result<(), Error> {
                     .unwrap_or("data/thai/newmm_reference.jsonl"),
             )
         }
+        "align" => align::align(rest),
         "eval" => eval::eval(rest),
         "tune" => eval::tune(rest),
         "--version" | "-V" => {
