@@ -12,21 +12,34 @@ use sapan::{Error, ErrorKind};
 
 mod bench;
 mod eval;
+mod rank;
 
-const USAGE: &str = "\
-sapan — align Thai curriculum text with the B.E. 2551 indicators (ป.4–6)
+const USAGE: &str = r#"sapan — align Thai curriculum text with the B.E. 2551 indicators (ป.4–6)
 
 usage:
   sapan indicators [--grade 4|5|6] [--area ท|ค|ว|ส|พ|ศ|ง|ต] [--format table|jsonl|csv]
   sapan normalize TEXT|-
   sapan segment TEXT|- [--format lines|json|jsonl]
+  sapan rank --input FILE.jsonl|- [--top K]
   sapan bench [--reference data/thai/newmm_reference.jsonl]
   sapan --version | --help
 
 TEXT may be given as one argument or, with -, read from standard input.
 segment --format lines prints one token a line; json, the tokens with their
 kind and position; jsonl segments each input line on its own and prints one
-JSON array of tokens per line.";
+JSON array of tokens per line.
+
+rank reads JSON Lines {"id": …, "text": …, "grade": …?, "area": …?} (blank
+lines skipped) and writes one line per input line, in input order:
+  {"id": …, "ranked": [{"code": "ท 1.1 ป.4/1", "score": 0.4321, "relation": "aligned"}, …]}
+with at most K matches (default 10; 0 = every candidate), best first. id is
+echoed as given (string, number, or null when absent). A grade (4, "5",
+"ป.6") or an area (ท or a name such as คณิตศาสตร์) restricts the candidates to
+it; without them all 582 indicators are ranked. relation is aligned, partial
+or none. A line that cannot be ranked (not JSON, no text, a bad grade or area)
+still gets its line, {"id": …, "ranked": [], "error": {"code", "messageEn",
+"messageTh", "location": {"source", "line", "column", "field"}}}; its problems
+are written to standard error, and the exit status is 1 once all lines are done."#;
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -60,6 +73,7 @@ fn run(args: &[String]) -> Result<(), Error> {
                     .unwrap_or("data/thai/newmm_reference.jsonl"),
             )
         }
+        "rank" => rank::rank(rest),
         "eval" => eval::eval(rest),
         "tune" => eval::tune(rest),
         "--version" | "-V" => {
@@ -72,9 +86,9 @@ fn run(args: &[String]) -> Result<(), Error> {
         }
         other => Err(bad_argument(
             format!(
-                "unknown command \"{other}\"; expected indicators, normalize, segment or bench"
+                "unknown command \"{other}\"; expected indicators, normalize, segment, rank or bench"
             ),
-            format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น indicators, normalize, segment หรือ bench"),
+            format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น indicators, normalize, segment, rank หรือ bench"),
         )),
     }
 }
@@ -207,15 +221,20 @@ fn indicators(args: &[String]) -> Result<(), Error> {
         .or_else(output_error)
 }
 
-fn parse_grade(g: &str) -> Result<u8, Error> {
+/// A grade as teachers write it: `5`, `ป.5`, `ป.๕`; any number, checked by the caller.
+fn grade_number(g: &str) -> Option<u8> {
     // Teachers write ป.5 as often as 5; Thai digits are common too.
-    let digits: String = sapan::text::normalize::normalize_chars(g)
+    sapan::text::normalize::normalize_chars(g)
         .trim()
         .trim_start_matches("ป.")
         .trim()
-        .to_string();
-    match digits.parse::<u8>() {
-        Ok(n @ 4..=6) => Ok(n),
+        .parse::<u8>()
+        .ok()
+}
+
+fn parse_grade(g: &str) -> Result<u8, Error> {
+    match grade_number(g) {
+        Some(n @ 4..=6) => Ok(n),
         _ => Err(bad_argument(
             format!("--grade {g}: expected 4, 5 or 6 (the embedded curriculum covers ป.4–ป.6)"),
             format!("--grade {g}: ต้องเป็น 4, 5 หรือ 6 (ข้อมูลหลักสูตรครอบคลุม ป.4–ป.6)"),
