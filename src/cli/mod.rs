@@ -21,7 +21,7 @@ usage:
   sapan normalize TEXT|-
   sapan segment TEXT|- [--format lines|json|jsonl]
   sapan rank --input FILE.jsonl|- [--top K]
-  sapan bench [--reference data/thai/newmm_reference.jsonl]
+  sapan bench [--reference data/thai/newmm_reference.jsonl] [--texts data/gold/dev.jsonl]
   sapan --version | --help
 
 TEXT may be given as one argument or, with -, read from standard input.
@@ -67,10 +67,11 @@ fn run(args: &[String]) -> Result<(), Error> {
         "normalize" | "normalise" => normalize_command(rest),
         "segment" => segment_command(rest),
         "bench" => {
-            let opts = Options::parse(rest, &["reference"])?;
+            let opts = Options::parse(rest, &["reference", "texts"])?;
             bench::run(
                 opts.get("reference")
                     .unwrap_or("data/thai/newmm_reference.jsonl"),
+                opts.get("texts").unwrap_or("data/gold/dev.jsonl"),
             )
         }
         "rank" => rank::rank(rest),
