@@ -32,7 +32,12 @@ fn every_indicator_finds_itself_among_the_first_three_of_its_grade() {
         };
         let ranked = e.rank(&ind.text, &opts);
         let pos = ranked.iter().position(|m| m.code == ind.code);
-        assert!(pos.is_some(), "{} not in its own top 3: {:?}", ind.code, ranked);
+        assert!(
+            pos.is_some(),
+            "{} not in its own top 3: {:?}",
+            ind.code,
+            ranked
+        );
         first += (pos == Some(0)) as usize;
     }
     // A few indicators repeat a sibling's wording almost word for word.
@@ -143,7 +148,10 @@ fn a_typo_is_matched_as_a_fuzzy_term() {
         .iter()
         .find(|e| e.kind == EvidenceKind::Fuzzy)
         .expect("a fuzzy term");
-    assert_eq!((fuzzy.term.as_str(), fuzzy.matched.as_str()), ("ทศนิยน", "ทศนิยม"));
+    assert_eq!(
+        (fuzzy.term.as_str(), fuzzy.matched.as_str()),
+        ("ทศนิยน", "ทศนิยม")
+    );
     assert_eq!(ranked[0].code.area(), LearningArea::Mathematics);
 }
 
@@ -158,7 +166,11 @@ fn text_damaged_by_pdf_copy_ranks_as_the_clean_text() {
     let clean = "หาผลคูณของจำนวนหลายหลักกับจำนวนหลายหลัก";
     let broken = "หาผลคณู ของจำนวนหลายหลักกบั จำนวนหลายหลัก";
     let a: Vec<_> = engine().rank(clean, &opts).iter().map(|m| m.code).collect();
-    let b: Vec<_> = engine().rank(broken, &opts).iter().map(|m| m.code).collect();
+    let b: Vec<_> = engine()
+        .rank(broken, &opts)
+        .iter()
+        .map(|m| m.code)
+        .collect();
     assert_eq!(a, b);
 }
 
@@ -183,7 +195,10 @@ fn alignment_and_coverage_agree_with_each_other() {
     let e = engine();
     let alignment = e.align(&outcomes, &opts);
     assert_eq!(alignment.outcomes.len(), 3);
-    assert!(alignment.outcomes[0].matches.iter().all(|m| m.code.grade() == 5));
+    assert!(alignment.outcomes[0]
+        .matches
+        .iter()
+        .all(|m| m.code.grade() == 5));
     assert!(alignment.outcomes[1]
         .matches
         .iter()
@@ -232,7 +247,9 @@ fn an_engine_over_a_subset_ranks_only_that_subset() {
         },
     );
     assert!(!ranked.is_empty());
-    assert!(ranked.iter().all(|m| m.code.grade() == 4 && m.code.area() == LearningArea::Thai));
+    assert!(ranked
+        .iter()
+        .all(|m| m.code.grade() == 4 && m.code.area() == LearningArea::Thai));
     assert_eq!(ranked[0].code, code("ท 1.1 ป.4/1"));
 }
 

@@ -1,4 +1,5 @@
-//! The `sapan` command line: list indicators, normalise and segment Thai text.
+//! The `sapan` command line: align outcomes, rank texts, evaluate, list
+//! indicators, normalise and segment Thai text.
 //!
 //! Every error says what was wrong and what was expected, in Thai and English,
 //! and exits with status 2 (bad usage) or 1 (bad input).
@@ -13,9 +14,9 @@ use sapan::{Error, ErrorKind};
 mod align;
 mod bench;
 mod eval;
+mod rank;
 
-const USAGE: &str = "\
-sapan — align Thai curriculum text with the B.E. 2551 indicators (ป.4–6)
+const USAGE: &str = r#"sapan — align Thai curriculum text with the B.E. 2551 indicators (ป.4–6)
 
 usage:
   sapan indicators [--grade 4|5|6] [--area ท|ค|ว|ส|พ|ศ|ง|ต] [--format table|jsonl|csv]
@@ -23,8 +24,9 @@ usage:
   sapan segment TEXT|- [--format lines|json|jsonl]
   sapan align --outcomes FILE [--format csv|json|case|md] [--grade 4|5|6] [--area X]
               [--top K] [--min-score S] [--prior] [--input-format csv|tsv|json|case|text]
+  sapan rank --input FILE.jsonl|- [--top K]
   sapan eval --gold FILE.jsonl [--grade-filter] [--misses]
-  sapan bench [--reference data/thai/newmm_reference.jsonl]
+  sapan bench [--reference data/thai/newmm_reference.jsonl] [--texts data/gold/dev.jsonl]
   sapan --version | --help
 
 TEXT may be given as one argument or, with -, read from standard input.
@@ -38,7 +40,19 @@ text pasted from a PDF or Word file. The input format is detected from the name
 and content unless --input-format is given. Each outcome's own grade and area
 restrict its candidates; --grade and --area apply to outcomes without them
 (with --prior they are preferred instead of required). Output (default md) goes
-to standard output; problems in the input go to standard error.";
+to standard output; problems in the input go to standard error.
+
+rank reads JSON Lines {"id": …, "text": …, "grade": …?, "area": …?} (blank
+lines skipped) and writes one line per input line, in input order:
+  {"id": …, "ranked": [{"code": "ท 1.1 ป.4/1", "score": 0.4321, "relation": "aligned"}, …]}
+with at most K matches (default 10; 0 = every candidate), best first. id is
+echoed as given (string, number, or null when absent). A grade (4, "5",
+"ป.6") or an area (ท or a name such as คณิตศาสตร์) restricts the candidates to
+it; without them all 582 indicators are ranked. relation is aligned, partial
+or none. A line that cannot be ranked (not JSON, no text, a bad grade or area)
+still gets its line, {"id": …, "ranked": [], "error": {"code", "messageEn",
+"messageTh", "location": {"source", "line", "column", "field"}}}; its problems
+are written to standard error, and the exit status is 1 once all lines are done."#;
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -66,13 +80,15 @@ fn run(args: &[String]) -> Result<(), Error> {
         "normalize" | "normalise" => normalize_command(rest),
         "segment" => segment_command(rest),
         "bench" => {
-            let opts = Options::parse(rest, &["reference"])?;
+            let opts = Options::parse(rest, &["reference", "texts"])?;
             bench::run(
                 opts.get("reference")
                     .unwrap_or("data/thai/newmm_reference.jsonl"),
+                opts.get("texts").unwrap_or("data/gold/dev.jsonl"),
             )
         }
         "align" => align::align(rest),
+        "rank" => rank::rank(rest),
         "eval" => eval::eval(rest),
         "tune" => eval::tune(rest),
         "--version" | "-V" => {
@@ -85,9 +101,9 @@ fn run(args: &[String]) -> Result<(), Error> {
         }
         other => Err(bad_argument(
             format!(
-                "unknown command \"{other}\"; expected indicators, normalize, segment or bench"
+                "unknown command \"{other}\"; expected indicators, normalize, segment, rank or bench"
             ),
-            format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น indicators, normalize, segment หรือ bench"),
+            format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น indicators, normalize, segment, rank หรือ bench"),
         )),
     }
 }
@@ -220,15 +236,20 @@ fn indicators(args: &[String]) -> Result<(), Error> {
         .or_else(output_error)
 }
 
-fn parse_grade(g: &str) -> Result<u8, Error> {
+/// A grade as teachers write it: `5`, `ป.5`, `ป.๕`; any number, checked by the caller.
+fn grade_number(g: &str) -> Option<u8> {
     // Teachers write ป.5 as often as 5; Thai digits are common too.
-    let digits: String = sapan::text::normalize::normalize_chars(g)
+    sapan::text::normalize::normalize_chars(g)
         .trim()
         .trim_start_matches("ป.")
         .trim()
-        .to_string();
-    match digits.parse::<u8>() {
-        Ok(n @ 4..=6) => Ok(n),
+        .parse::<u8>()
+        .ok()
+}
+
+fn parse_grade(g: &str) -> Result<u8, Error> {
+    match grade_number(g) {
+        Some(n @ 4..=6) => Ok(n),
         _ => Err(bad_argument(
             format!("--grade {g}: expected 4, 5 or 6 (the embedded curriculum covers ป.4–ป.6)"),
             format!("--grade {g}: ต้องเป็น 4, 5 หรือ 6 (ข้อมูลหลักสูตรครอบคลุม ป.4–ป.6)"),
