@@ -80,9 +80,9 @@ fn grade_and_area_filters_restrict_the_candidates() {
 }
 
 #[test]
-fn a_grade_prior_prefers_the_grade_but_keeps_the_others() {
+fn a_grade_prior_keeps_every_candidate_and_discounts_other_grades() {
     let text = "การบวก การลบ การคูณ การหารเศษส่วน";
-    let filtered = RankOptions {
+    let open = RankOptions {
         top_k: 0,
         evidence: false,
         ..RankOptions::default()
@@ -90,16 +90,30 @@ fn a_grade_prior_prefers_the_grade_but_keeps_the_others() {
     let prior = RankOptions {
         grade: Some(6),
         grade_scope: Scope::Prior,
-        ..filtered
+        ..open
     };
-    let none = engine().rank(text, &filtered);
-    let preferred = engine().rank(text, &prior);
-    assert_eq!(none.len(), preferred.len(), "a prior removes no candidate");
-    let grades = |ms: &[sapan::Match]| ms.iter().any(|m| m.code.grade() != 6);
-    assert!(grades(&preferred));
-    let share6 = |ms: &[sapan::Match]| ms.iter().take(5).filter(|m| m.code.grade() == 6).count();
-    assert!(share6(&preferred) >= share6(&none));
-    assert_eq!(preferred[0].code.grade(), 6);
+    let e = engine();
+    let plain = e.rank(text, &open);
+    let preferred = e.rank(text, &prior);
+    assert_eq!(plain.len(), preferred.len(), "a prior removes no candidate");
+    let w = e.weights();
+    for m in &preferred {
+        let before = plain.iter().find(|p| p.code == m.code).unwrap().score;
+        let factor = match m.code.grade() {
+            6 => 1.0,
+            5 => w.adjacent_grade,
+            _ => w.other_grade,
+        };
+        assert!(
+            (m.score - before * factor).abs() < 2e-4,
+            "{} {} {}",
+            m.code,
+            m.score,
+            before
+        );
+    }
+    let sixes = |ms: &[sapan::Match]| ms.iter().take(10).filter(|m| m.code.grade() == 6).count();
+    assert!(sixes(&preferred) > sixes(&plain));
 }
 
 #[test]

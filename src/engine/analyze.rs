@@ -78,8 +78,59 @@ fn split_into_words(dict: &Dictionary, term: &str) -> Option<Vec<(String, usize,
 
 /// The terms of an already normalised text.
 pub(crate) fn terms(segmenter: &Segmenter<'_>, compounds: &CompoundParts, text: &str) -> Vec<Term> {
+    terms_of(segmenter.segment(text), compounds)
+}
+
+/// What a misspelt word may be mended into: `Some(word)` when the candidate
+/// is close to a known word (and is not itself known).
+pub(crate) type Mender<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The terms of a query text. A misspelt word does not reach the matcher
+/// whole: the segmenter breaks `ทศนิยน` into dictionary fragments `ทศ|นิ|ยน`.
+/// So runs of two or three short Thai tokens are first tried together
+/// against the known words (`mend`); a run that is one edit from a known word
+/// becomes that one term, spanning the run.
+pub(crate) fn query_terms(
+    segmenter: &Segmenter<'_>,
+    compounds: &CompoundParts,
+    text: &str,
+    mend: Mender<'_>,
+) -> Vec<Term> {
+    let tokens = segmenter.segment(text);
+    let thai = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Unknown);
+    let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    'tokens: while i < tokens.len() {
+        for len in [3usize, 2] {
+            let run = &tokens[i..(i + len).min(tokens.len())];
+            let adjacent = run.windows(2).all(|w| w[0].end == w[1].start);
+            if run.len() == len
+                && adjacent
+                && run.iter().all(thai)
+                && run.iter().any(|t| t.end - t.start <= 2)
+            {
+                let joined: String = run.iter().map(|t| t.text.as_str()).collect();
+                if mend(&joined).is_some() {
+                    merged.push(Token {
+                        text: joined,
+                        kind: TokenKind::Unknown,
+                        start: run[0].start,
+                        end: run[len - 1].end,
+                    });
+                    i += len;
+                    continue 'tokens;
+                }
+            }
+        }
+        merged.push(tokens[i].clone());
+        i += 1;
+    }
+    terms_of(merged, compounds)
+}
+
+fn terms_of(tokens: Vec<Token>, compounds: &CompoundParts) -> Vec<Term> {
     let mut out = Vec::new();
-    for token in segmenter.segment(text) {
+    for token in tokens {
         if !takes_part(&token) {
             continue;
         }

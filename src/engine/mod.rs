@@ -81,6 +81,9 @@ use serde::Serialize;
 /// content counts this much of a word in the indicator's own text.
 const CONTEXT_STANDARD: f32 = 0.4;
 const CONTEXT_CONTENT: f32 = 0.8;
+/// Fragments joined back into a misspelt word must come this close to a known
+/// word (stricter than a single unknown word: joining can manufacture near-misses).
+const MEND_SIMILARITY: f32 = 0.8;
 
 /// The engine: the indicators and their context, indexed once.
 #[derive(Debug, Clone)]
@@ -318,7 +321,16 @@ impl Engine {
     fn query(&self, text: &str) -> Query {
         let dict = Dictionary::embedded();
         let normalized = normalize_with(text, &|w: &str| dict.contains(w));
-        let terms = analyze::terms(&self.segmenter, &self.compounds, &normalized);
+        let mend = |run: &str| {
+            if self.vocab.id(run).is_some() {
+                return None;
+            }
+            self.fuzzy
+                .nearest(run)
+                .filter(|&(_, sim)| sim >= MEND_SIMILARITY)
+                .map(|(id, _)| self.vocab.word(id).to_string())
+        };
+        let terms = analyze::query_terms(&self.segmenter, &self.compounds, &normalized, &mend);
         let blend = self.weights.idf_blend;
         let mut words: Vec<(u32, f32, f32)> = Vec::new();
         let mut term_words = Vec::with_capacity(terms.len());
