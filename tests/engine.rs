@@ -280,3 +280,18 @@ fn empty_or_symbol_only_text_matches_nothing() {
     assert!(engine().rank("", &opts).is_empty());
     assert!(engine().rank("  ... !!! ", &opts).is_empty());
 }
+
+#[test]
+fn the_embedded_curriculum_needs_no_repair_so_the_fast_build_ranks_as_the_full_one() {
+    // Engine::new skips PDF repair for the embedded texts; with_curriculum does not.
+    let c = Curriculum::embedded();
+    for s in c.standards() {
+        assert_eq!(sapan::text::normalize(&s.text), s.text, "{}", s.code);
+    }
+    let full = Engine::with_curriculum(c);
+    let opts = RankOptions::default();
+    for text in ["อธิบายการทำงานของระบบย่อยอาหาร", "ใช้เศษส่วนและทศนิยมแก้โจทย์ปัญหา"]
+    {
+        assert_eq!(engine().rank(text, &opts), full.rank(text, &opts));
+    }
+}

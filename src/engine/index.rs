@@ -229,7 +229,8 @@ pub(crate) fn grams(text: &str, out: &mut Vec<u64>) {
         run.clear();
     };
     for c in text.chars() {
-        if c.is_alphanumeric() || crate::text::cluster::is_thai(c) && !c.is_whitespace() {
+        // Thai first: `is_alphanumeric` takes a slow table lookup outside ASCII.
+        if crate::text::cluster::is_thai(c) || c.is_alphanumeric() {
             run.extend(c.to_lowercase());
         } else {
             flush(&mut run, out);

@@ -21,7 +21,7 @@ pub use types::*;
 use crate::curriculum::{CoreContent, Curriculum, Indicator, LearningArea, Standard};
 use crate::outcome::Outcome;
 use crate::text::dict::Dictionary;
-use crate::text::normalize::normalize_with;
+use crate::text::normalize::{normalize_chars, normalize_with};
 use crate::text::Segmenter;
 use analyze::{CompoundParts, Term};
 use index::{FieldIndex, GramIndex, IndexBuilder, Vocabulary};
@@ -138,7 +138,14 @@ struct Query {
 impl Engine {
     /// The engine over the embedded curriculum: the 582 indicators of ป.4–6.
     pub fn new() -> Engine {
-        Engine::with_curriculum(Curriculum::embedded())
+        let c = Curriculum::embedded();
+        Engine::build(
+            c.indicators().to_vec(),
+            c.standards(),
+            c.core_content(),
+            Weights::default(),
+            true,
+        )
     }
 
     /// An engine over another set of indicators (e.g. other grades). Their
@@ -150,6 +157,7 @@ impl Engine {
             embedded.standards(),
             embedded.core_content(),
             Weights::default(),
+            false,
         )
     }
 
@@ -160,6 +168,7 @@ impl Engine {
             curriculum.standards(),
             curriculum.core_content(),
             Weights::default(),
+            false,
         )
     }
 
@@ -172,6 +181,7 @@ impl Engine {
                 rebuilt.standards(),
                 rebuilt.core_content(),
                 weights,
+                false,
             );
         }
         self.weights = weights;
@@ -192,11 +202,22 @@ impl Engine {
         standards: &[Standard],
         core_content: &[CoreContent],
         weights: Weights,
+        trusted: bool,
     ) -> Engine {
         let dict = Dictionary::embedded();
         let segmenter = Segmenter::new(dict);
         let compounds = CompoundParts::new(dict, &Dictionary::curriculum_lexicon());
         let is_word = |w: &str| dict.contains(w);
+        // The embedded curriculum is clean text (a test checks that the full
+        // normaliser changes none of it), and the dictionary rounds of PDF repair
+        // are most of the cost of building; so it gets the character rules only.
+        let prepare = |text: &str| {
+            if trusted {
+                normalize_chars(text)
+            } else {
+                normalize_with(text, &is_word)
+            }
+        };
         let analyse = |text: &str| analyze::terms(&segmenter, &compounds, text);
 
         // Standards used by these indicators, with the strand's name as part of the text.
@@ -212,10 +233,7 @@ impl Engine {
                         .iter()
                         .find(|s| s.code == ind.standard)
                         .map_or(String::new(), |s| s.text.clone());
-                    standard_texts.push(normalize_with(
-                        &format!("{} {}", ind.strand, text),
-                        &is_word,
-                    ));
+                    standard_texts.push(prepare(&format!("{} {}", ind.strand, text)));
                     next
                 });
             standard_of.push(id);
@@ -257,7 +275,7 @@ impl Engine {
                 if item.parent_seq.is_none() {
                     top += 1;
                 }
-                item_texts.push(normalize_with(&block.path_text(item), &is_word));
+                item_texts.push(prepare(&block.path_text(item)));
                 item_positions.push((top.max(1) as f32 - 0.5) / tops as f32);
             }
             block_items.push(start..item_texts.len() as u32);
@@ -267,10 +285,7 @@ impl Engine {
             .map(|r| item_texts[r.start as usize..r.end as usize].join(" "))
             .collect();
 
-        let indicator_texts: Vec<String> = indicators
-            .iter()
-            .map(|i| normalize_with(&i.text, &is_word))
-            .collect();
+        let indicator_texts: Vec<String> = indicators.iter().map(|i| prepare(&i.text)).collect();
         let indicator_terms: Vec<Vec<Term>> = indicator_texts.iter().map(|t| analyse(t)).collect();
         let verb_levels = indicator_terms.iter().map(|t| verbs::levels(t)).collect();
 

@@ -88,13 +88,21 @@ impl Dictionary {
         candidate_ends: impl Iterator<Item = usize>,
         mut found: impl FnMut(usize),
     ) {
+        // The words that start with a longer piece lie within those that start
+        // with a shorter one, so each search narrows the range of the last.
+        let (mut lo, mut hi) = (0, self.words.len());
         for end in candidate_ends {
             let piece = &text[..end];
-            let i = self.words.partition_point(|w| &**w < piece);
-            match self.words.get(i) {
-                Some(w) if **w == *piece => found(end),
-                Some(w) if w.starts_with(piece) => {}
-                _ => break,
+            let range = &self.words[lo..hi];
+            let first = range.partition_point(|w| &**w < piece);
+            let count = range[first..].partition_point(|w| w.starts_with(piece));
+            if count == 0 {
+                break;
+            }
+            lo += first;
+            hi = lo + count;
+            if *self.words[lo] == *piece {
+                found(end);
             }
         }
     }
