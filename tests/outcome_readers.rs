@@ -642,3 +642,14 @@ fn outcomes_serialise_as_camel_case_objects() {
     assert_eq!(json[0]["area"], "ท");
     let _: &Outcome = &found.outcomes[0];
 }
+
+#[test]
+fn text_outside_a_numbered_list_is_reported_not_silently_dropped() {
+    let text = "แผนการเรียนรู้ (ตัวอย่าง)\n1. อ่านออกเสียงบทร้อยแก้วได้ถูกต้อง\n2. เขียนสะกดคำได้ถูกต้อง\n";
+    let read = sapan::outcome::read_text(text, Some("plan.txt"));
+    assert_eq!(read.outcomes.len(), 2);
+    assert_eq!(read.problems.len(), 1, "{:?}", read.problems);
+    let p = &read.problems[0];
+    assert_eq!(p.code(), "parse_text");
+    assert_eq!(p.location().and_then(|l| l.line), Some(1));
+}

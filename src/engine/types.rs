@@ -121,7 +121,8 @@ pub struct Evidence {
 #[serde(rename_all = "camelCase")]
 pub struct Match {
     pub code: IndicatorCode,
-    /// In [0, 1] and comparable across texts: 1 would be the indicator's own wording.
+    /// In [0, 1] and comparable across texts: a fixed weighted mean of signals
+    /// that are each in [0, 1]. An indicator's own text scores about 0.45 against itself.
     pub score: f32,
     pub relation: Relation,
     pub evidence: Vec<Evidence>,

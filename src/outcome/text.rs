@@ -107,6 +107,18 @@ pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
                     items.continue_with(number, text);
                 } else if !numbered {
                     items.start(number, None, text);
+                } else {
+                    // Text before the first numbered item (a title, an introduction) is not
+                    // an outcome; say so, so that an outcome without a number is not lost unseen.
+                    let shown: String = text.chars().take(40).collect();
+                    out.problem(
+                        ErrorKind::ParseText,
+                        format!("line {number}: \"{shown}\" stands outside the numbered list and was not read as an outcome; number it if it is one"),
+                        format!("บรรทัด {number}: \"{shown}\" อยู่นอกรายการที่มีเลขข้อ จึงไม่ได้อ่านเป็นผลลัพธ์การเรียนรู้ หากเป็นผลลัพธ์ให้ใส่เลขข้อ"),
+                        Some(number),
+                        None,
+                        Some("text".into()),
+                    );
                 }
             }
         }
