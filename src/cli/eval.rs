@@ -88,7 +88,7 @@ pub fn eval(args: &[String]) -> Result<(), Error> {
         println!("\nmisses (first gold rank > 5):");
         for (g, r) in gold.iter().zip(&ranked) {
             let first = r.iter().position(|c| g.gold.contains(c));
-            if first.is_none_or(|p| p >= 1) {
+            if first.is_none_or(|p| p >= 5) {
                 let top: Vec<String> = r.iter().take(3).map(|c| c.to_string()).collect();
                 let golds: Vec<String> = g.gold.iter().map(|c| c.to_string()).collect();
                 println!(
