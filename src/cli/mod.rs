@@ -309,7 +309,6 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The text argument, or standard input when it is `-`.
 /// The contents of a file named on the command line (`-` = standard input), as UTF-8 text.
 fn read_input(path: &str, option: &str) -> Result<String, Error> {
     if path == "-" {
@@ -343,26 +342,10 @@ fn utf8(bytes: Vec<u8>, source: &str) -> Result<String, Error> {
     })
 }
 
+/// The text argument, or standard input when it is `-`.
 fn text_input(opts: &Options, command: &str) -> Result<String, Error> {
     match opts.positional.as_deref() {
-        Some("-") => {
-            let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).map_err(|e| {
-                Error::new(
-                    ErrorKind::InvalidEncoding,
-                    format!("cannot read standard input: {e}"),
-                    format!("อ่าน standard input ไม่ได้: {e}"),
-                )
-            })?;
-            String::from_utf8(bytes).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
-                Error::new(
-                    ErrorKind::InvalidEncoding,
-                    format!("standard input is not UTF-8 text (first bad byte at offset {at}); save the file as UTF-8"),
-                    format!("ข้อมูลจาก standard input ไม่ใช่ข้อความ UTF-8 (ไบต์ที่ผิดตำแหน่ง {at}) กรุณาบันทึกไฟล์เป็น UTF-8"),
-                )
-            })
-        }
+        Some("-") => read_input("-", command),
         Some(text) => Ok(text.to_string()),
         None => Err(bad_argument(
             format!("{command} needs TEXT, or - to read standard input"),
