@@ -8,6 +8,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use sapan::curriculum::{Curriculum, Indicator, IndicatorFilter, LearningArea};
+use sapan::report::csv::csv_field;
 use sapan::text::{normalize, segment};
 use sapan::{Error, ErrorKind};
 
@@ -299,14 +300,6 @@ fn write_indicators(out: &mut impl Write, list: &[&Indicator], format: &str) -> 
         }
     }
     Ok(())
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// The contents of a file named on the command line (`-` = standard input), as UTF-8 text.

@@ -93,14 +93,7 @@ pub(crate) fn read_package(
             prefix: format!("CFItems[{i}]."),
         };
         let Value::Object(item) = item else {
-            let at_en = place
-                .line
-                .map(|l| format!("line {l}, "))
-                .unwrap_or_default();
-            let at_th = place
-                .line
-                .map(|l| format!("บรรทัด {l} "))
-                .unwrap_or_default();
+            let (at_en, at_th) = place.said();
             out.problem(
                 ErrorKind::ParseCase,
                 format!("{at_en}CFItems[{i}] is not a CFItem object; it is skipped"),

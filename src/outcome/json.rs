@@ -90,14 +90,7 @@ fn read_elements(items: &[Value], lines: &[usize], path: &str, out: &mut Collect
             Value::String(text) => out.push(None, text, None, None, &place, "text"),
             other => {
                 let field = format!("{path}[{i}]");
-                let at_en = place
-                    .line
-                    .map(|l| format!("line {l}, "))
-                    .unwrap_or_default();
-                let at_th = place
-                    .line
-                    .map(|l| format!("บรรทัด {l} "))
-                    .unwrap_or_default();
+                let (at_en, at_th) = place.said();
                 out.problem(
                     ErrorKind::ParseJson,
                     format!("{at_en}element {field} is {}, not an outcome object or text; it is skipped", kind_of(other)),

@@ -487,6 +487,14 @@ pub(crate) struct Place {
 }
 
 impl Place {
+    /// `"line 3, "` and `"บรรทัด 3 "` to open a message, or nothing without a line.
+    pub(crate) fn said(&self) -> (String, String) {
+        match self.line {
+            Some(l) => (format!("line {l}, "), format!("บรรทัด {l} ")),
+            None => (String::new(), String::new()),
+        }
+    }
+
     pub(crate) fn line(line: usize) -> Place {
         Place {
             line: Some(line),

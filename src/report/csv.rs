@@ -96,8 +96,9 @@ fn write_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// One field, defused against formulas and quoted when it must be.
-fn csv_field(s: &str) -> String {
+/// One field, defused against formulas and quoted when it must be: the one
+/// CSV quoting rule of the crate (the CLI's indicator listing uses it too).
+pub fn csv_field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
