@@ -37,10 +37,15 @@ fn evidence(term: &str, matched: &str, kind: EvidenceKind, field: EvidenceField)
 }
 
 fn matched(c: &str, score: f32, relation: Relation, evidence: Vec<Evidence>) -> Match {
+    let code = code(c);
     Match {
-        code: code(c),
+        code,
         score,
         relation,
+        text: Curriculum::embedded()
+            .indicator(&code)
+            .map(|i| i.text.clone())
+            .unwrap_or_default(),
         evidence,
     }
 }

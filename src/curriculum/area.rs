@@ -1,6 +1,6 @@
 //! The eight learning areas (กลุ่มสาระการเรียนรู้) of the 2551 curriculum.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A learning area, identified in indicator codes by one Thai letter.
 ///
@@ -132,6 +132,19 @@ impl Serialize for LearningArea {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut buf = [0u8; 4];
         serializer.serialize_str(self.letter().encode_utf8(&mut buf))
+    }
+}
+
+/// Read back from the letter, or from anything [`LearningArea::parse`] reads
+/// (a name, an English short form), so edited JSON round-trips.
+impl<'de> Deserialize<'de> for LearningArea {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        LearningArea::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "learning area \"{text}\" is not one of ท ค ว ส พ ศ ง ต"
+            ))
+        })
     }
 }
 

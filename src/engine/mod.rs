@@ -615,6 +615,7 @@ impl Engine {
                 code: self.indicators[i].code,
                 score: round4(score),
                 relation: self.relation(score),
+                text: self.indicators[i].text.clone(),
                 evidence: if opts.evidence {
                     evidence::explain(self, &q, i)
                 } else {
@@ -626,52 +627,37 @@ impl Engine {
     }
 
     /// For each outcome its matches (its own grade and area, when it has them,
-    /// take the place of the options'); for each candidate indicator the
-    /// outcomes that cover it at `partial` or above.
+    /// take the place of the options'); for each candidate indicator, and
+    /// each indicator some outcome covers, the outcomes that cover it at
+    /// `partial` or above.
     pub fn align(&self, outcomes: &[Outcome], opts: &RankOptions) -> Alignment {
-        let mut out = Vec::with_capacity(outcomes.len());
-        let mut covers: HashMap<usize, Vec<Cover>> = HashMap::new();
-        let index_of: HashMap<_, _> = self
-            .indicators
+        let outcomes = outcomes
             .iter()
-            .enumerate()
-            .map(|(i, ind)| (ind.code, i))
-            .collect();
-        for outcome in outcomes {
-            let grade = outcome.grade.or(opts.grade);
-            let area = outcome.area.or(opts.area);
-            let (normalized, matches) = self.rank_scoped(&outcome.text, grade, area, opts);
-            for m in &matches {
-                if m.relation >= Relation::Partial {
-                    covers.entry(index_of[&m.code]).or_default().push(Cover {
-                        outcome: outcome.id.clone(),
-                        score: m.score,
-                        relation: m.relation,
-                    });
-                }
-            }
-            out.push(OutcomeAlignment {
-                outcome: outcome.clone(),
-                normalized,
-                matches,
-            });
-        }
-        let indicators = self
-            .candidates(opts.grade, opts.area, opts)
-            .into_iter()
-            .map(|i| {
-                let mut covered_by = covers.remove(&i).unwrap_or_default();
-                covered_by.sort_by(|a, b| b.score.total_cmp(&a.score));
-                IndicatorCoverage {
-                    code: self.indicators[i].code,
-                    covered_by,
+            .map(|outcome| {
+                let grade = outcome.grade.or(opts.grade);
+                let area = outcome.area.or(opts.area);
+                let (normalized, matches) = self.rank_scoped(&outcome.text, grade, area, opts);
+                OutcomeAlignment {
+                    outcome: outcome.clone(),
+                    normalized,
+                    matches,
                 }
             })
             .collect();
-        Alignment {
-            outcomes: out,
+        let indicators = self
+            .candidates(opts.grade, opts.area, opts)
+            .into_iter()
+            .map(|i| IndicatorCoverage {
+                code: self.indicators[i].code,
+                covered_by: Vec::new(),
+            })
+            .collect();
+        let mut alignment = Alignment {
+            outcomes,
             indicators,
-        }
+        };
+        alignment.recount_covers();
+        alignment
     }
 
     /// The summary tables: per learning area × grade, how many indicators are

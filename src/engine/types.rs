@@ -4,7 +4,9 @@
 //! All of these are plain data (serialised with camelCase names, so the JSON
 //! writer and the WASM boundary give the same objects).
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::code::IndicatorCode;
 use crate::curriculum::LearningArea;
@@ -12,7 +14,7 @@ use crate::outcome::Outcome;
 
 /// How strongly a text corresponds to an indicator, in the words of the
 /// guideline for analysing indicators against learning outcomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// ไม่สอดคล้อง: below the partial threshold.
@@ -62,14 +64,14 @@ impl Relation {
 
 /// A range of characters, `start..end`, counted in chars (Unicode scalar
 /// values; for Thai text these equal JavaScript's UTF-16 indices).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
 }
 
 /// Which text of the indicator a piece of evidence was found in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceField {
     /// The indicator's own text.
@@ -84,7 +86,7 @@ pub enum EvidenceField {
 }
 
 /// How the two terms met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// The same word in both texts.
@@ -95,7 +97,7 @@ pub enum EvidenceKind {
 
 /// One reason for a match: a term of the query text and the term of the
 /// indicator side it met, with where each stands, so a UI can highlight both.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Evidence {
     /// The term as it stands in the query text.
@@ -113,18 +115,24 @@ pub struct Evidence {
     /// text (a core-content item, the standard's text, the strand's name).
     pub context: Option<String>,
     /// This term's share of the match, in [0, 1]; evidence is listed by it, largest first.
+    #[serde(serialize_with = "shortest")]
     pub weight: f32,
 }
 
 /// One indicator matched to a text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Match {
     pub code: IndicatorCode,
     /// In [0, 1] and comparable across texts: a fixed weighted mean of signals
     /// that are each in [0, 1]. An indicator's own text scores about 0.45 against itself.
+    #[serde(serialize_with = "shortest", default)]
     pub score: f32,
     pub relation: Relation,
+    /// The indicator's own text, so that a match can be shown without a lookup.
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
     pub evidence: Vec<Evidence>,
 }
 
@@ -173,31 +181,67 @@ impl Default for RankOptions {
 
 /// The matches of one outcome. An outcome's own grade and area, when it has
 /// them, take the place of the options' grade and area.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeAlignment {
     pub outcome: Outcome,
     /// The outcome's text after normalisation: the text `Evidence::query_span` indexes.
+    #[serde(default)]
     pub normalized: String,
     pub matches: Vec<Match>,
 }
 
 /// One LO that covers an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cover {
     /// The outcome's id.
     pub outcome: String,
+    #[serde(serialize_with = "shortest")]
     pub score: f32,
     pub relation: Relation,
 }
 
 /// One indicator and the outcomes that cover it (best first).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IndicatorCoverage {
     pub code: IndicatorCode,
     pub covered_by: Vec<Cover>,
+}
+
+impl Alignment {
+    /// Rebuilds who covers what (`indicators`) from the outcomes' matches, as
+    /// they stand after a person confirmed, rejected or added some: the reverse
+    /// direction must follow the decisions, never contradict them. Every
+    /// indicator listed before stays listed (they were the candidates, covered
+    /// or not); a code that only a match names is added. Curriculum order.
+    pub fn recount_covers(&mut self) {
+        let mut covers: BTreeMap<IndicatorCode, Vec<Cover>> = self
+            .indicators
+            .iter()
+            .map(|i| (i.code, Vec::new()))
+            .collect();
+        for o in &self.outcomes {
+            for m in &o.matches {
+                let list = covers.entry(m.code).or_default();
+                if m.relation >= Relation::Partial {
+                    list.push(Cover {
+                        outcome: o.outcome.id.clone(),
+                        score: m.score,
+                        relation: m.relation,
+                    });
+                }
+            }
+        }
+        self.indicators = covers
+            .into_iter()
+            .map(|(code, mut covered_by)| {
+                covered_by.sort_by(|a, b| b.score.total_cmp(&a.score));
+                IndicatorCoverage { code, covered_by }
+            })
+            .collect();
+    }
 }
 
 impl IndicatorCoverage {
@@ -212,13 +256,14 @@ impl IndicatorCoverage {
 }
 
 /// The result of aligning many outcomes: both directions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Alignment {
     /// For each outcome, in input order, its matches.
     pub outcomes: Vec<OutcomeAlignment>,
     /// For each candidate indicator, in curriculum order, the outcomes that
     /// cover it at `partial` or above.
+    #[serde(default)]
     pub indicators: Vec<IndicatorCoverage>,
 }
 
@@ -258,4 +303,19 @@ pub struct Coverage {
     pub uncovered: Vec<IndicatorCode>,
     /// Ids of outcomes with no match at `partial` or above.
     pub unmatched_outcomes: Vec<String>,
+}
+
+/// Writes an `f32` as the `f64` with the same shortest decimal form (`0.4321`,
+/// not `0.43209999799728394`): JavaScript numbers are `f64`, and a widened
+/// `f32` would show its binary noise in every table a teacher sees.
+fn shortest<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+    let widened = if value.is_finite() {
+        value
+            .to_string()
+            .parse::<f64>()
+            .unwrap_or(f64::from(*value))
+    } else {
+        f64::from(*value)
+    };
+    serializer.serialize_f64(widened)
 }

@@ -42,9 +42,29 @@ pub fn read_json(content: &str, source: Option<&str>) -> Outcomes {
                 let place = Place::line(first_line(content));
                 read_object(&map, &place, &mut out);
             }
-            _ => shape_problem(&mut out),
+            _ => shape_problem(&mut out, Some(1)),
         },
-        _ => shape_problem(&mut out),
+        _ => shape_problem(&mut out, Some(1)),
+    }
+    out.finish()
+}
+
+/// Reads outcomes handed over as a value rather than as text (a program's
+/// array of objects or strings, `{"outcomes": [...]}`, or one object), with
+/// the same fields and checks as [`read_json`]. A value has no lines, so
+/// problems name the element instead (`[3].grade`).
+pub fn read_json_value(value: &Value, source: Option<&str>) -> Outcomes {
+    let mut out = Collector::new(source);
+    match value {
+        Value::Array(items) => read_elements(items, &[], "", &mut out),
+        Value::Object(map) => match map.get("outcomes") {
+            Some(Value::Array(items)) => read_elements(items, &[], "outcomes", &mut out),
+            _ if map.keys().any(|k| Field::from_name(k) == Some(Field::Text)) => {
+                read_object(map, &Place::default(), &mut out);
+            }
+            _ => shape_problem(&mut out, None),
+        },
+        _ => shape_problem(&mut out, None),
     }
     out.finish()
 }
@@ -68,12 +88,12 @@ pub(crate) fn parse(content: &str, out: &mut Collector) -> Option<Value> {
     }
 }
 
-fn shape_problem(out: &mut Collector) {
+fn shape_problem(out: &mut Collector, line: Option<usize>) {
     out.problem(
         ErrorKind::ParseJson,
         "expected a JSON array of outcomes (objects with \"text\", or strings) or an object {\"outcomes\": [...]}".into(),
         "ต้องเป็นอาร์เรย์ JSON ของผลลัพธ์การเรียนรู้ (ออบเจกต์ที่มี \"text\" หรือข้อความ) หรือออบเจกต์ {\"outcomes\": [...]}".into(),
-        Some(1),
+        line,
         None,
         None,
     );

@@ -7,22 +7,25 @@
 //! be kept (a bad grade is dropped, not the row): a teacher's work is never
 //! silently lost.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::curriculum::LearningArea;
 use crate::error::Error;
 
 /// One learning outcome, or any Thai text to align (a lesson objective, a unit goal).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     /// The id the source gave (`LO1`, `ผล 2.1`), or one made from its position (`1`, `2`, …).
     pub id: String,
     pub text: String,
     /// ป.4–6 as 4–6, when the source says.
+    #[serde(default)]
     pub grade: Option<u8>,
+    #[serde(default)]
     pub area: Option<LearningArea>,
     /// The line of the input where the outcome starts, from 1 (none for API input).
+    #[serde(default)]
     pub line: Option<usize>,
 }
 
@@ -54,7 +57,8 @@ mod text;
 
 pub use case::read_case;
 pub use csv::read_csv;
-pub use json::read_json;
+pub use json::{read_json, read_json_value};
+
 pub use text::read_text;
 
 use std::collections::HashMap;
@@ -340,7 +344,7 @@ fn collapse_spaces(s: &str) -> String {
 
 /// What a grade value says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum GradeReading {
+pub enum GradeReading {
     /// ป.4, ป.5 or ป.6, as 4–6.
     InRange(u8),
     /// A grade, but not one of ป.4–6 (`7`, `ป.1`, `ม.2`).
@@ -352,7 +356,7 @@ pub(crate) enum GradeReading {
 /// Reads the ways a grade is written: `4`, `04`, `ป.4`, `ป. 4`, `ป4`, `ชั้น ป.4`,
 /// `ประถมศึกษาปีที่ 4`, `ชั้นประถมศึกษาปีที่ ๔`, `Grade 4`, `P4`, `ม.1` (out of range).
 /// With `bare` false a number alone is not a grade: a text line `4` is not a header.
-pub(crate) fn read_grade(value: &str, bare: bool) -> GradeReading {
+pub fn read_grade(value: &str, bare: bool) -> GradeReading {
     // Thai marks are dropped on both sides: a PDF copy displaces them (`ชนั้ ประถมศกึ ษาปที ี่`)
     // but leaves the letters in order, and no grade word differs from another only by marks.
     let compact: String = value
@@ -416,7 +420,7 @@ pub(crate) fn read_grade(value: &str, bare: bool) -> GradeReading {
 /// Reads a learning area with [`LearningArea::parse`], also after dropping the words that
 /// school documents put before the name (`กลุ่มสาระการเรียนรู้ภาษาไทย`, `วิชาคณิตศาสตร์`)
 /// and the spaces inside the longer Thai names (`สังคมศึกษาศาสนาและวัฒนธรรม`).
-pub(crate) fn read_area(value: &str) -> Option<LearningArea> {
+pub fn read_area(value: &str) -> Option<LearningArea> {
     let cleaned: String = value.chars().filter(|&c| !is_invisible(c)).collect();
     let cleaned = collapse_spaces(cleaned.trim().trim_end_matches(':'));
     if let Some(a) = LearningArea::parse(&cleaned) {

@@ -1,0 +1,290 @@
+//! Options as a program hands them over: the npm package's `{ grade: 4,
+//! area: "ค", topK: 5 }`, read from a JSON value.
+//!
+//! The checks live here, in the core, rather than at the WebAssembly boundary,
+//! so that they are tested natively and every caller gets the same located,
+//! bilingual errors: a misspelt key (`topk`) is an error that names it, not an
+//! option silently ignored.
+
+use serde_json::{Map, Value};
+
+use crate::curriculum::{IndicatorFilter, LearningArea};
+use crate::engine::{RankOptions, Scope};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::outcome::{read_area, read_grade, GradeReading};
+use crate::report::CaseOptions;
+
+/// Rank and align options: `grade`, `area`, `gradeScope`, `areaScope`
+/// (`"filter"` or `"prior"`), `topK` (0 = all), `minScore` (0–1), `evidence`.
+/// `null` (or a missing object) means the defaults.
+pub fn rank_options(value: &Value) -> Result<RankOptions> {
+    const KEYS: &[&str] = &[
+        "grade",
+        "area",
+        "gradeScope",
+        "areaScope",
+        "topK",
+        "minScore",
+        "evidence",
+    ];
+    let mut opts = RankOptions::default();
+    let Some(map) = object(value, KEYS)? else {
+        return Ok(opts);
+    };
+    opts.grade = grade(map)?;
+    opts.area = area(map)?;
+    if let Some(v) = present(map, "gradeScope") {
+        opts.grade_scope = scope(v, "gradeScope")?;
+    }
+    if let Some(v) = present(map, "areaScope") {
+        opts.area_scope = scope(v, "areaScope")?;
+    }
+    if let Some(v) = present(map, "topK") {
+        opts.top_k = match v.as_f64() {
+            Some(k) if k >= 0.0 && k.fract() == 0.0 && k <= u32::MAX as f64 => k as usize,
+            _ => {
+                return Err(invalid(
+                    "topK",
+                    format!(
+                        "topK must be a whole number, 0 or more (0 = every candidate), not {v}"
+                    ),
+                    format!("topK ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป (0 = ทุกตัวชี้วัด) ไม่ใช่ {v}"),
+                ))
+            }
+        };
+    }
+    if let Some(v) = present(map, "minScore") {
+        opts.min_score = match v.as_f64() {
+            Some(s) if (0.0..=1.0).contains(&s) => s as f32,
+            _ => {
+                return Err(invalid(
+                    "minScore",
+                    format!("minScore must be a number from 0 to 1, not {v}"),
+                    format!("minScore ต้องเป็นตัวเลขตั้งแต่ 0 ถึง 1 ไม่ใช่ {v}"),
+                ))
+            }
+        };
+    }
+    if let Some(v) = present(map, "evidence") {
+        opts.evidence = v.as_bool().ok_or_else(|| {
+            invalid(
+                "evidence",
+                format!("evidence must be true or false, not {v}"),
+                format!("evidence ต้องเป็น true หรือ false ไม่ใช่ {v}"),
+            )
+        })?;
+    }
+    Ok(opts)
+}
+
+/// Which indicators to list: `grade` and `area`, each optional.
+pub fn indicator_filter(value: &Value) -> Result<IndicatorFilter> {
+    let Some(map) = object(value, &["grade", "area"])? else {
+        return Ok(IndicatorFilter::default());
+    };
+    Ok(IndicatorFilter {
+        grade: grade(map)?,
+        area: area(map)?,
+    })
+}
+
+/// What a CASE package says about itself: `title`, `creator`, `dateTime`
+/// (RFC 3339, checked); missing ones keep [`CaseOptions::default`]'s.
+pub fn case_options(value: &Value) -> Result<CaseOptions> {
+    let mut opts = CaseOptions::default();
+    let Some(map) = object(value, &["title", "creator", "dateTime"])? else {
+        return Ok(opts);
+    };
+    for (key, slot) in [
+        ("title", &mut opts.title),
+        ("creator", &mut opts.creator),
+        ("dateTime", &mut opts.date_time),
+    ] {
+        if let Some(v) = present(map, key) {
+            *slot = v.as_str().map(str::to_string).ok_or_else(|| {
+                invalid(
+                    key,
+                    format!("{key} must be text, not {v}"),
+                    format!("{key} ต้องเป็นข้อความ ไม่ใช่ {v}"),
+                )
+            })?;
+        }
+    }
+    opts.check().map_err(|e| e.at(place("dateTime")))?;
+    Ok(opts)
+}
+
+/// The object's fields, `None` for `null`; an error for anything else, or for
+/// a key that is not one of `known`.
+fn object<'a>(value: &'a Value, known: &[&str]) -> Result<Option<&'a Map<String, Value>>> {
+    let map = match value {
+        Value::Null => return Ok(None),
+        Value::Object(map) => map,
+        other => {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("options must be an object such as {{ \"grade\": 4 }}, not {other}"),
+                format!("ตัวเลือกต้องเป็นออบเจกต์ เช่น {{ \"grade\": 4 }} ไม่ใช่ {other}"),
+            )
+            .at(Location {
+                source: Some("options".into()),
+                ..Location::default()
+            }))
+        }
+    };
+    if let Some(key) = map.keys().find(|k| !known.contains(&k.as_str())) {
+        let list = known.join(", ");
+        return Err(invalid(
+            key,
+            format!("unknown option \"{key}\": expected one of {list}"),
+            format!("ไม่รู้จักตัวเลือก \"{key}\": ต้องเป็นหนึ่งใน {list}"),
+        ));
+    }
+    Ok(Some(map))
+}
+
+/// The value under `key`, treating `null` as absent (JavaScript's `undefined`
+/// arrives as `null`).
+fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+fn grade(map: &Map<String, Value>) -> Result<Option<u8>> {
+    let Some(v) = present(map, "grade") else {
+        return Ok(None);
+    };
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        _ => String::new(),
+    };
+    match read_grade(&text, true) {
+        GradeReading::InRange(g) => Ok(Some(g)),
+        _ => Err(invalid(
+            "grade",
+            format!("grade must be 4, 5 or 6 (ป.4–ป.6), not {v}"),
+            format!("grade ต้องเป็น 4, 5 หรือ 6 (ป.4–ป.6) ไม่ใช่ {v}"),
+        )),
+    }
+}
+
+fn area(map: &Map<String, Value>) -> Result<Option<LearningArea>> {
+    let Some(v) = present(map, "area") else {
+        return Ok(None);
+    };
+    match v.as_str().and_then(read_area) {
+        Some(a) => Ok(Some(a)),
+        None => Err(invalid(
+            "area",
+            format!("area must be a learning area: one of ท ค ว ส พ ศ ง ต or its name, not {v}"),
+            format!("area ต้องเป็นกลุ่มสาระ: ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ ไม่ใช่ {v}"),
+        )),
+    }
+}
+
+fn scope(v: &Value, key: &str) -> Result<Scope> {
+    match v.as_str() {
+        Some("filter") => Ok(Scope::Filter),
+        Some("prior") => Ok(Scope::Prior),
+        _ => Err(invalid(
+            key,
+            format!("{key} must be \"filter\" (only those) or \"prior\" (prefer those), not {v}"),
+            format!("{key} ต้องเป็น \"filter\" (เฉพาะที่ระบุ) หรือ \"prior\" (ให้น้ำหนักที่ระบุ) ไม่ใช่ {v}"),
+        )),
+    }
+}
+
+fn place(field: &str) -> Location {
+    Location {
+        source: Some("options".into()),
+        field: Some(field.into()),
+        ..Location::default()
+    }
+}
+
+fn invalid(field: &str, en: String, th: String) -> Error {
+    Error::new(ErrorKind::InvalidArgument, en, th).at(place(field))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn null_gives_the_defaults() {
+        assert_eq!(rank_options(&Value::Null).unwrap(), RankOptions::default());
+        assert_eq!(
+            indicator_filter(&Value::Null).unwrap(),
+            IndicatorFilter::default()
+        );
+        assert_eq!(case_options(&Value::Null).unwrap(), CaseOptions::default());
+    }
+
+    #[test]
+    fn every_rank_option_is_read() {
+        let o = rank_options(&json!({
+            "grade": "ป.5", "area": "คณิตศาสตร์", "gradeScope": "prior", "areaScope": "filter",
+            "topK": 3, "minScore": 0.12, "evidence": false
+        }))
+        .unwrap();
+        assert_eq!(o.grade, Some(5));
+        assert_eq!(o.area, Some(LearningArea::Mathematics));
+        assert_eq!(o.grade_scope, Scope::Prior);
+        assert_eq!(o.area_scope, Scope::Filter);
+        assert_eq!(o.top_k, 3);
+        assert!((o.min_score - 0.12).abs() < 1e-6);
+        assert!(!o.evidence);
+        // null stands for undefined: the default stays.
+        assert_eq!(
+            rank_options(&json!({"grade": null, "topK": null})).unwrap(),
+            RankOptions::default()
+        );
+    }
+
+    #[test]
+    fn a_misspelt_key_is_an_error_that_names_it() {
+        let e = rank_options(&json!({"topk": 3})).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        assert_eq!(e.location().unwrap().field.as_deref(), Some("topk"));
+        assert!(e.message_en().contains("topK"), "{}", e.message_en());
+        assert!(e.message_th().contains("topk"), "{}", e.message_th());
+    }
+
+    #[test]
+    fn bad_values_are_errors_at_their_field() {
+        for (opts, field) in [
+            (json!({"grade": 7}), "grade"),
+            (json!({"grade": "ม.1"}), "grade"),
+            (json!({"grade": true}), "grade"),
+            (json!({"area": "history"}), "area"),
+            (json!({"area": 3}), "area"),
+            (json!({"topK": -1}), "topK"),
+            (json!({"topK": 2.5}), "topK"),
+            (json!({"minScore": 1.5}), "minScore"),
+            (json!({"evidence": "yes"}), "evidence"),
+            (json!({"gradeScope": "near"}), "gradeScope"),
+        ] {
+            let e = rank_options(&opts).unwrap_err();
+            assert_eq!(e.code(), "invalid_argument", "{opts}");
+            assert_eq!(
+                e.location().unwrap().field.as_deref(),
+                Some(field),
+                "{opts}"
+            );
+        }
+        assert!(rank_options(&json!("grade 4")).is_err());
+        assert!(indicator_filter(&json!({"grade": 4, "topK": 1})).is_err());
+    }
+
+    #[test]
+    fn case_options_check_the_date_time() {
+        let o =
+            case_options(&json!({"title": "โรงเรียน", "dateTime": "2026-05-16T09:30:00Z"})).unwrap();
+        assert_eq!(o.title, "โรงเรียน");
+        assert_eq!(o.creator, CaseOptions::default().creator);
+        let e = case_options(&json!({"dateTime": "16/05/2026"})).unwrap_err();
+        assert_eq!(e.location().unwrap().field.as_deref(), Some("dateTime"));
+        assert!(case_options(&json!({"title": 5})).is_err());
+    }
+}

@@ -1,0 +1,347 @@
+//! The WebAssembly boundary: a thin adapter over the core, compiled only for
+//! `wasm32`. This is the one module that touches wasm-bindgen, js-sys and
+//! serde-wasm-bindgen. Everything it does is convert: JavaScript values in
+//! (through `serde_json::Value`, so the core's readers and option checks do
+//! the work), plain JSON-compatible objects out, and the core's [`crate::Error`]
+//! into a JavaScript `Error` named `SapanError`.
+//!
+//! The TypeScript types of every option and result are in `sapan.d.ts` beside
+//! this file, written for people; the methods below name them.
+
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::outcome::{detect, read_json_value, read_outcomes, OutcomeFormat};
+use crate::report::{self, ReportFormat};
+use crate::{options, Alignment, Curriculum, Error, ErrorKind, Location};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("sapan.d.ts");
+
+// Option objects, typed for TypeScript; each may be left out.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "RankOptions")]
+    pub type RankOptionsArg;
+    #[wasm_bindgen(typescript_type = "ParseOptions")]
+    pub type ParseOptionsArg;
+    #[wasm_bindgen(typescript_type = "IndicatorFilter")]
+    pub type IndicatorFilterArg;
+    #[wasm_bindgen(typescript_type = "ExportOptions")]
+    pub type ExportOptionsArg;
+}
+
+type JsResult = Result<JsValue, JsValue>;
+
+/// The version of the engine and its data, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// The alignment engine over the embedded curriculum (582 indicators of ป.4–6).
+#[wasm_bindgen]
+pub struct Engine {
+    inner: crate::Engine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Builds the engine over the embedded curriculum and dictionary. Call
+    /// `init()` (or `initSync`) first; build one engine and keep it.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Engine {
+        Engine {
+            inner: crate::Engine::new(),
+        }
+    }
+
+    /// The version of the engine and its data.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        crate::VERSION.to_string()
+    }
+
+    /// The indicators that best match any Thai text, best first.
+    #[wasm_bindgen(unchecked_return_type = "Match[]")]
+    pub fn rank(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        options: Option<RankOptionsArg>,
+    ) -> JsResult {
+        let text = string_arg(&text, "text")?;
+        let opts = options::rank_options(&value_arg(options, "options")?).map_err(js_error)?;
+        to_js(&self.inner.rank(&text, &opts))
+    }
+
+    /// Aligns many outcomes at once: each outcome's matches, and for each
+    /// candidate indicator the outcomes that cover it. Outcomes are objects
+    /// `{ id, text, grade?, area? }` or plain strings, or the result of
+    /// `parseOutcomes`; an outcome's own grade and area take the place of the options'.
+    #[wasm_bindgen(unchecked_return_type = "Alignment")]
+    pub fn align(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "OutcomeInput[] | Outcomes")] outcomes: JsValue,
+        options: Option<RankOptionsArg>,
+    ) -> JsResult {
+        let read = read_json_value(&from_js(&outcomes, "outcomes")?, Some("outcomes"));
+        // A program's outcomes are not a teacher's paste: the first problem
+        // (a missing text, a repeated id) is the caller's to fix, not to skip.
+        if let Some(problem) = read.problems.into_iter().next() {
+            return Err(js_error(problem));
+        }
+        let opts = options::rank_options(&value_arg(options, "options")?).map_err(js_error)?;
+        to_js(&self.inner.align(&read.outcomes, &opts))
+    }
+
+    /// The summary tables of an alignment (per area × grade, uncovered
+    /// indicators, unmatched outcomes). Matches edited since `align` count as
+    /// they now stand.
+    #[wasm_bindgen(unchecked_return_type = "Coverage")]
+    pub fn coverage(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Alignment")] alignment: JsValue,
+    ) -> JsResult {
+        let alignment = alignment_arg(&alignment)?;
+        to_js(&self.inner.coverage(&alignment))
+    }
+
+    /// Reads learning outcomes from text: CSV/TSV, JSON, a CASE package, or
+    /// text pasted from a PDF or Word file. Never throws on bad content: what
+    /// could be read is in `outcomes`, what could not is in `problems`, each
+    /// with its line and field.
+    #[wasm_bindgen(js_name = parseOutcomes, unchecked_return_type = "ParsedOutcomes")]
+    pub fn parse_outcomes(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+        options: Option<ParseOptionsArg>,
+    ) -> JsResult {
+        let input = string_arg(&input, "input")?;
+        let (format, name) = parse_options(&value_arg(options, "options")?)?;
+        let format = format.unwrap_or_else(|| detect(name.as_deref(), &input));
+        let read = read_outcomes(&input, format, name.as_deref());
+        to_js(&Parsed {
+            format: format.as_str(),
+            outcomes: &read.outcomes,
+            problems: &read.problems,
+        })
+    }
+
+    /// Writes an alignment as a file's text: `"csv"` (UTF-8 with BOM, for
+    /// Excel), `"json"`, `"case"` (1EdTech CASE 1.1) or `"md"`.
+    #[wasm_bindgen(js_name = export)]
+    pub fn export(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Alignment")] alignment: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ExportFormat")] format: JsValue,
+        options: Option<ExportOptionsArg>,
+    ) -> Result<String, JsValue> {
+        let alignment = alignment_arg(&alignment)?;
+        let format = ReportFormat::parse(&string_arg(&format, "format")?)
+            .map_err(|e| js_error(e.at(argument("format"))))?;
+        let case = options::case_options(&value_arg(options, "options")?).map_err(js_error)?;
+        let coverage = self.inner.coverage(&alignment);
+        Ok(report::write(
+            format,
+            &alignment,
+            &coverage,
+            Curriculum::embedded(),
+            &case,
+        ))
+    }
+
+    /// The indicators, in curriculum order, optionally of one grade and/or area.
+    #[wasm_bindgen(unchecked_return_type = "Indicator[]")]
+    pub fn indicators(&self, filter: Option<IndicatorFilterArg>) -> JsResult {
+        let filter = options::indicator_filter(&value_arg(filter, "filter")?).map_err(js_error)?;
+        let list: Vec<_> = Curriculum::embedded().filter(filter).collect();
+        to_js(&list)
+    }
+
+    /// One indicator by its code, typed as teachers type it (`ค 1.1 ป.4/2`,
+    /// `ค1.1 ป4/2`, Thai digits); `null` when the code is well formed but not
+    /// in the curriculum; throws `invalid_code` when it cannot be read.
+    #[wasm_bindgen(unchecked_return_type = "Indicator | null")]
+    pub fn indicator(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    ) -> JsResult {
+        let code = string_arg(&code, "code")?;
+        let code =
+            crate::IndicatorCode::parse(&code).map_err(|e| js_error(e.at(argument("code"))))?;
+        to_js(&Curriculum::embedded().indicator(&code))
+    }
+
+    /// Thai text as the engine reads it: Unicode NFC, PDF damage repaired,
+    /// Thai digits and invisible characters handled.
+    pub fn normalize(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<String, JsValue> {
+        Ok(crate::text::normalize(&string_arg(&text, "text")?))
+    }
+
+    /// The words of a text, after normalisation.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn segment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> JsResult {
+        let text = crate::text::normalize(&string_arg(&text, "text")?);
+        let words: Vec<String> = crate::text::segment(&text)
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        to_js(&words)
+    }
+}
+
+#[derive(Serialize)]
+struct Parsed<'a> {
+    format: &'static str,
+    outcomes: &'a [crate::Outcome],
+    problems: &'a [Error],
+}
+
+/// `{ format, name }` of `parseOutcomes`: the format (`"auto"` = detect), and
+/// the file name, which helps detection and is put into every problem.
+fn parse_options(value: &Value) -> Result<(Option<OutcomeFormat>, Option<String>), JsValue> {
+    let Some(map) = value.as_object() else {
+        return if value.is_null() {
+            Ok((None, None))
+        } else {
+            Err(js_error(bad_argument(
+                "options",
+                "an object such as { format: \"csv\" }",
+                "ออบเจกต์ เช่น { format: \"csv\" }",
+            )))
+        };
+    };
+    if let Some(key) = map
+        .keys()
+        .find(|k| !["format", "name"].contains(&k.as_str()))
+    {
+        return Err(js_error(bad_argument(
+            key,
+            "one of the options format, name",
+            "หนึ่งในตัวเลือก format, name",
+        )));
+    }
+    let format = match map.get("format").filter(|v| !v.is_null()) {
+        None => None,
+        Some(Value::String(s)) if s == "auto" => None,
+        Some(Value::String(s)) => {
+            Some(OutcomeFormat::parse(s).map_err(|e| js_error(e.at(argument("format"))))?)
+        }
+        Some(_) => {
+            return Err(js_error(bad_argument(
+                "format",
+                "\"auto\", \"csv\", \"tsv\", \"json\", \"case\" or \"text\"",
+                "\"auto\", \"csv\", \"tsv\", \"json\", \"case\" หรือ \"text\"",
+            )))
+        }
+    };
+    let name = match map.get("name").filter(|v| !v.is_null()) {
+        None => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(js_error(bad_argument("name", "a file name", "ชื่อไฟล์"))),
+    };
+    Ok((format, name))
+}
+
+/// An alignment handed back from JavaScript, possibly edited: its reverse
+/// direction (who covers what) is rebuilt from the matches as they stand.
+fn alignment_arg(value: &JsValue) -> Result<Alignment, JsValue> {
+    let value = from_js(value, "alignment")?;
+    let mut alignment: Alignment = serde_json::from_value(value).map_err(|e| {
+        js_error(
+            Error::new(
+                ErrorKind::InvalidArgument,
+                format!("alignment is not the shape align() returns: {e}"),
+                format!("alignment ไม่ใช่รูปแบบที่ align() ส่งคืน: {e}"),
+            )
+            .at(argument("alignment")),
+        )
+    })?;
+    alignment.recount_covers();
+    Ok(alignment)
+}
+
+fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| js_error(bad_argument(name, "a string", "ข้อความ (string)")))
+}
+
+/// An optional options object as a JSON value (`null` when left out).
+fn value_arg<T: JsCast>(value: Option<T>, name: &str) -> Result<Value, JsValue> {
+    match value {
+        None => Ok(Value::Null),
+        Some(v) => from_js(v.unchecked_ref(), name),
+    }
+}
+
+fn from_js(value: &JsValue, name: &str) -> Result<Value, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        js_error(
+            Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "{name} cannot be read as plain data (objects, arrays, strings, numbers): {e}"
+                ),
+                format!("อ่าน {name} เป็นข้อมูลธรรมดา (ออบเจกต์ อาร์เรย์ ข้อความ ตัวเลข) ไม่ได้: {e}"),
+            )
+            .at(argument(name)),
+        )
+    })
+}
+
+/// Plain JSON-compatible objects: `null`, not `undefined`; objects, not `Map`s.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+fn argument(name: &str) -> Location {
+    Location {
+        source: Some("argument".into()),
+        field: Some(name.into()),
+        ..Location::default()
+    }
+}
+
+fn bad_argument(name: &str, en: &str, th: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidArgument,
+        format!("{name} must be {en}"),
+        format!("{name} ต้องเป็น{th}"),
+    )
+    .at(argument(name))
+}
+
+/// The core's error as a real JavaScript `Error` named `SapanError`, with the
+/// stable `code`, both messages and the location as properties.
+fn js_error(error: Error) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    js.set_name("SapanError");
+    let location = error
+        .location()
+        .and_then(|l| to_js(l).ok())
+        .unwrap_or(JsValue::NULL);
+    for (key, value) in [
+        ("code", JsValue::from_str(error.code())),
+        ("messageTh", JsValue::from_str(error.message_th())),
+        ("messageEn", JsValue::from_str(error.message_en())),
+        ("location", location),
+    ] {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str(key), &value);
+    }
+    js.into()
+}
