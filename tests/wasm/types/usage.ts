@@ -1,0 +1,108 @@
+// Every call form of the package, as a TypeScript user writes it. `tsc
+// --noEmit` over this file guards sapan.d.ts: a renamed field, a lost option or
+// an `any` that slipped in breaks the build. `@ts-expect-error` lines prove
+// the types reject misuse (tsc fails if such a line compiles cleanly).
+import init, {
+  initSync,
+  version,
+  Engine,
+  type Alignment,
+  type AreaCode,
+  type Coverage,
+  type Evidence,
+  type ExportOptions,
+  type Grade,
+  type Indicator,
+  type Match,
+  type Outcome,
+  type OutcomeInput,
+  type ParsedOutcomes,
+  type Problem,
+  type RankOptions,
+  type RelationLevel,
+  type SapanError,
+} from "../../../pkg/sapan.js";
+
+export async function everyCall(bytes: BufferSource): Promise<string> {
+  await init();
+  await init({ module_or_path: "/sapan_bg.wasm" });
+  initSync({ module: bytes });
+  const v: string = version();
+
+  const engine = new Engine();
+  const ev: string = engine.version;
+
+  const options: RankOptions = { grade: 4, area: "ท", topK: 5, minScore: 0.1, evidence: true, gradeScope: "prior", areaScope: "filter" };
+  const matches: Match[] = engine.rank("อ่านออกเสียง", options);
+  engine.rank("อ่านออกเสียง");
+  engine.rank("อ่านออกเสียง", { grade: "ป.5", area: "คณิตศาสตร์" });
+  const m: Match = matches[0];
+  const code: string = m.code;
+  const score: number = m.score;
+  const relation: RelationLevel = m.relation;
+  const text: string = m.text;
+  const evidence: Evidence = m.evidence[0];
+  const context: string | null = evidence.context;
+  const spans: number = evidence.querySpan.start + evidence.targetSpan.end + evidence.weight;
+  const kind: "exact" | "fuzzy" = evidence.kind;
+
+  const parsed: ParsedOutcomes = engine.parseOutcomes("id,text\n1,อ่าน", { format: "auto", name: "lo.csv" });
+  engine.parseOutcomes("1. อ่าน");
+  engine.parseOutcomes("1. อ่าน", { format: "txt" });
+  const outcome: Outcome = parsed.outcomes[0];
+  const grade: Grade | null = outcome.grade;
+  const area: AreaCode | null = outcome.area;
+  const line: number | null = outcome.line;
+  const problem: Problem = parsed.problems[0];
+  const field: string | null = problem.location?.field ?? null;
+
+  const inputs: OutcomeInput[] = [{ text: "อ่าน" }, { id: "LO2", text: "เขียน", grade: 5, area: "ท" }];
+  const alignment: Alignment = engine.align(inputs, options);
+  engine.align(parsed);
+  engine.align({ outcomes: ["อ่าน", { text: "เขียน" }] });
+  const normalized: string = alignment.outcomes[0].normalized;
+  const coveredBy: string = alignment.indicators[0].coveredBy[0].outcome;
+
+  const coverage: Coverage = engine.coverage(alignment);
+  const rowSum: number = coverage.rows[0].aligned + coverage.total.uncovered;
+  const unmatched: string[] = coverage.unmatchedOutcomes;
+
+  const exportOptions: ExportOptions = { title: "โรงเรียน", creator: "ครู", dateTime: "2026-05-16T09:30:00Z" };
+  const files: string[] = [
+    engine.export(alignment, "csv"),
+    engine.export(alignment, "json"),
+    engine.export(alignment, "case", exportOptions),
+    engine.export(alignment, "md"),
+  ];
+
+  const indicators: Indicator[] = engine.indicators({ grade: 6, area: "ว" });
+  engine.indicators();
+  const one: Indicator | null = engine.indicator("ท 1.1 ป.4/1");
+  const verified: "2-sources" | "1-source" = indicators[0].verified;
+  const words: string[] = engine.segment(engine.normalize("หลกั สตู ร"));
+
+  try {
+    engine.rank("x", { topK: -1 });
+  } catch (e) {
+    const err = e as SapanError;
+    if (err.name === "SapanError") {
+      const c: "invalid_argument" | string = err.code;
+      void c;
+    }
+  }
+
+  // @ts-expect-error text must be a string
+  engine.rank(5);
+  // @ts-expect-error a misspelt option is caught at compile time too
+  engine.rank("x", { topk: 3 });
+  // @ts-expect-error grades are 4–6 as numbers
+  const badGrade: Grade = 7;
+  // @ts-expect-error not an export format
+  engine.export(alignment, "pdf");
+  // @ts-expect-error an outcome needs its text
+  engine.align([{ id: "x" }]);
+
+  engine.free();
+  void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade];
+  return v;
+}
