@@ -70,8 +70,14 @@ impl Dictionary {
     /// Builds a fresh copy of the embedded dictionary (what [`Dictionary::embedded`]
     /// does once); public so that the benchmark can time start-up.
     pub fn build_embedded() -> Dictionary {
-        let (text, ends) = decode_word_list(EMBEDDED_WORDS)
-            .expect("data/thai/words.fc is checked by a test against the text files");
+        Dictionary::from_decoded(
+            decode_word_list(EMBEDDED_WORDS)
+                .expect("data/thai/words.fc is checked by a test against the text files"),
+        )
+    }
+
+    /// A dictionary over what [`decode_word_list`] returned.
+    pub(crate) fn from_decoded((text, ends): (String, Vec<u32>)) -> Dictionary {
         Dictionary { text, ends }
     }
 
