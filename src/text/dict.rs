@@ -81,6 +81,18 @@ impl Dictionary {
         Dictionary { text, ends }
     }
 
+    /// What the embedded dictionary is made from, read from the text files
+    /// (which tests check the embedded form against).
+    #[cfg(test)]
+    pub(crate) fn from_text_files() -> Dictionary {
+        let read = |name: &str| {
+            let path = format!("{}/data/thai/{name}", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        let (words, lexicon) = (read("words_th.txt"), read("curriculum_lexicon.txt"));
+        Dictionary::from_words(words.lines().chain(lexicon.lines()))
+    }
+
     /// The curriculum lexicon alone, for tests and reports.
     pub fn curriculum_lexicon() -> Vec<String> {
         CURRICULUM_LEXICON
@@ -363,20 +375,11 @@ mod tests {
         assert!(d.has_prefix("ร้อยก"));
     }
 
-    fn from_text_files() -> Dictionary {
-        let read = |name: &str| {
-            let path = format!("{}/data/thai/{name}", env!("CARGO_MANIFEST_DIR"));
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-        };
-        let (words, lexicon) = (read("words_th.txt"), read("curriculum_lexicon.txt"));
-        Dictionary::from_words(words.lines().chain(lexicon.lines()))
-    }
-
     /// Keeps `data/thai/words.fc` in step with the text files it is made from;
     /// with `SAPAN_REGENERATE=1` it rewrites the file instead.
     #[test]
     fn embedded_words_are_the_text_files_encoded() {
-        let dictionary = from_text_files();
+        let dictionary = Dictionary::from_text_files();
         let encoded = encode_word_list(&dictionary.words().collect::<Vec<_>>());
         if std::env::var_os("SAPAN_REGENERATE").is_some() {
             let path = format!("{}/data/thai/words.fc", env!("CARGO_MANIFEST_DIR"));
@@ -391,7 +394,7 @@ mod tests {
 
     #[test]
     fn decoded_dictionary_equals_the_text_files_normalised() {
-        let (decoded, expected) = (Dictionary::build_embedded(), from_text_files());
+        let (decoded, expected) = (Dictionary::build_embedded(), Dictionary::from_text_files());
         assert_eq!(decoded.len(), expected.len());
         assert!(decoded.words().eq(expected.words()));
         assert_eq!(decoded.text, expected.text);
