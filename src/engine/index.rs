@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use super::analyze::Term;
 
-const TTC_FREQ: &str = include_str!("../../data/thai/ttc_freq.txt");
+mod general_frequencies;
+use general_frequencies::GeneralFrequencies;
 
 /// BM25 term-frequency saturation and length normalisation.
 pub(crate) const K1: f32 = 1.2;
@@ -75,38 +76,6 @@ impl Vocabulary {
     /// among curriculum texts, and as rare as general Thai says.
     pub fn unseen_idf(&self, word: &str, blend: f32) -> f32 {
         blend + (1.0 - blend) * GeneralFrequencies::get().rarity(word)
-    }
-}
-
-/// Word frequencies in general Thai text (Thai Textbook Corpus counts).
-struct GeneralFrequencies {
-    counts: HashMap<&'static str, u32>,
-    max_log: f32,
-}
-
-impl GeneralFrequencies {
-    fn get() -> &'static GeneralFrequencies {
-        static FREQ: std::sync::OnceLock<GeneralFrequencies> = std::sync::OnceLock::new();
-        FREQ.get_or_init(|| {
-            let counts: HashMap<&'static str, u32> = TTC_FREQ
-                .lines()
-                .filter_map(|l| {
-                    let (w, c) = l.split_once('\t')?;
-                    Some((w, c.trim().parse().ok()?))
-                })
-                .collect();
-            let max = counts.values().copied().max().unwrap_or(1) as f32;
-            GeneralFrequencies {
-                counts,
-                max_log: (max + 1.0).ln(),
-            }
-        })
-    }
-
-    /// 0 for the most frequent word of general Thai, 1 for a word it never uses.
-    fn rarity(&self, word: &str) -> f32 {
-        let c = self.counts.get(word).copied().unwrap_or(0) as f32;
-        1.0 - (c + 1.0).ln() / self.max_log
     }
 }
 
