@@ -7,6 +7,9 @@
 
 pub mod cluster;
 pub mod dict;
+pub mod nfc;
+#[rustfmt::skip]
+mod nfc_tables;
 pub mod normalize;
 pub mod segment;
 pub mod stopwords;

@@ -44,8 +44,6 @@
 //! dictionary rules only look a bounded distance around each space, so the cost is linear in
 //! the length of the text.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::cluster::{
     is_combining_mark, is_consonant, is_following_vowel, is_leading_vowel, is_tone_mark,
 };
@@ -249,7 +247,7 @@ fn is_break(c: char) -> bool {
 
 /// Rule 1 (and 10): Unicode NFC.
 fn compose(text: &str) -> String {
-    text.nfc().collect()
+    super::nfc::nfc(text)
 }
 
 /// Rule 2: removes zero-width characters (ZWSP, ZWNJ, ZWJ, WJ, BOM), the soft hyphen and bidi
