@@ -34,20 +34,23 @@ export const wasmBytes = () => readFileSync(path("pkg/sapan_bg.wasm"));
  * Each is a list, in input order, of `[{ code, score, relation }]`.
  */
 export function nativeRankings(texts) {
-  const run = (lines, top) =>
-    native(["rank", "--input", "-", "--top", String(top)], lines.map((l) => JSON.stringify(l)).join("\n") + "\n")
-      .trim()
-      .split("\n")
-      .map((line, i) => {
-        const out = JSON.parse(line);
-        assert.equal(out.id, lines[i].id, "sapan rank keeps the input order");
-        assert.equal(out.error, undefined, `sapan rank could not rank ${out.id}`);
-        return out.ranked;
-      });
   return {
-    all: run(texts.map(({ id, text }) => ({ id, text })), 0),
-    filtered: run(texts, 10),
+    all: nativeRank(texts.map(({ id, text }) => ({ id, text })), 0),
+    filtered: nativeRank(texts, 10),
   };
+}
+
+/** `sapan rank --top top` of `lines` (`{ id, text, grade?, area? }`): each line's ranking. */
+export function nativeRank(lines, top) {
+  return native(["rank", "--input", "-", "--top", String(top)], lines.map((l) => JSON.stringify(l)).join("\n") + "\n")
+    .trim()
+    .split("\n")
+    .map((line, i) => {
+      const out = JSON.parse(line);
+      assert.equal(out.id, lines[i].id, "sapan rank keeps the input order");
+      assert.equal(out.error, undefined, `sapan rank could not rank ${out.id}`);
+      return out.ranked;
+    });
 }
 
 /** The options that make `engine.rank` do what each native ranking did. */
