@@ -53,20 +53,16 @@ export async function launch() {
       return false;
     }
   };
-  // Routing sees every request of every page of the context (frames and
-  // workers included) before it is sent; the offsite ones never leave.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    if (allowed(url)) return route.continue();
-    offsite.push(url);
-    return route.abort("blockedbyclient");
-  });
-  // Requests that routing does not intercept (e.g. a websocket) still show here.
+  // Every request of every page of the context (frames and workers included)
+  // is recorded; routing aborts the offsite ones before they are sent.
   context.on("request", (request) => {
     const url = request.url();
-    if (!allowed(url) && !offsite.includes(url)) offsite.push(url);
+    requests.push(url);
+    if (!allowed(url)) offsite.push(url);
   });
+  await context.route("**/*", (route) =>
+    allowed(route.request().url()) ? route.continue() : route.abort("blockedbyclient"),
+  );
   return {
     context,
     requests,
