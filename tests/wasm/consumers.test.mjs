@@ -1,0 +1,111 @@
+// The package as its users get it: `npm pack` of pkg/, installed from the
+// tarball into fresh folders under target/consumers/, then used (a) by a plain
+// page with no build step, (b) by a Vite project after `vite build`, both in
+// headless Chromium, and (c) by the npm README's own Node example. Each must
+// give what the native CLI gives. Sources: tests/wasm/consumers/.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { serve } from "./server.mjs";
+import { launch } from "./chromium.mjs";
+import { nativeRank, sapanBin } from "./reference.mjs";
+
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const work = join(repo, "target/consumers");
+const sources = join(repo, "tests/wasm/consumers");
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+let tarball, browser;
+
+before(() => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // --json gives the tarball's name and its file list.
+  const [packed] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], join(repo, "pkg")));
+  tarball = { path: join(work, packed.filename), files: packed.files.map((f) => f.path).sort() };
+  for (const name of ["html", "vite", "node"]) {
+    cpSync(join(sources, name), join(work, name), { recursive: true });
+    // The tarball has no dependencies, so nothing is fetched from a registry.
+    run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", tarball.path], join(work, name));
+  }
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test("the packed tarball holds the glue, the wasm, the types, the README and the licence", () => {
+  for (const file of ["LICENSE", "README.md", "package.json", "sapan.d.ts", "sapan.js", "sapan_bg.wasm"]) {
+    assert.ok(tarball.files.includes(file), `${file} in ${tarball.files.join(", ")}`);
+  }
+  const installed = JSON.parse(readFileSync(join(work, "html/node_modules/sapan/package.json"), "utf8"));
+  assert.equal(installed.version, JSON.parse(readFileSync(join(repo, "pkg/package.json"), "utf8")).version);
+});
+
+/** Serves `root`, opens its index.html in Chromium, and reads what the page ranked. */
+async function rankedInPage(root) {
+  browser ??= await launch();
+  const server = await serve(root);
+  browser.allow(server.url);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.url}/`);
+    await page.locator("#status[data-done]").waitFor();
+    return {
+      status: await page.locator("#status").textContent(),
+      query: await page.locator("#query").textContent(),
+      codes: await page.locator("#ranked li").evaluateAll((items) => items.map((li) => li.dataset.code)),
+      problems: page.problems,
+      wasmRequests: browser.requests.filter((u) => u.startsWith(server.url) && u.endsWith(".wasm")),
+    };
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+/** What the CLI ranks for the page's text, with the page's options (grade 4, top 3). */
+const nativeCodes = (text) => nativeRank([{ id: "page", text, grade: 4 }], 3)[0].map((m) => m.code);
+
+test("a plain page (no bundler) imports ./node_modules/sapan/sapan.js, ranks and shows the result", async () => {
+  const page = await rankedInPage(join(work, "html"));
+  assert.equal(page.status, "ranked");
+  assert.deepEqual(page.codes, nativeCodes(page.query));
+  assert.deepEqual(page.wasmRequests.map((u) => new URL(u).pathname), ["/node_modules/sapan/sapan_bg.wasm"]);
+  assert.deepEqual(page.problems, []);
+  browser.assertNoOffsite();
+});
+
+test("a Vite project imports 'sapan', builds, and its dist/ ranks and shows the result", async () => {
+  const dir = join(work, "vite");
+  run(join(repo, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], dir);
+  const assets = readdirSync(join(dir, "dist/assets"));
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), `vite emitted the wasm: ${assets.join(", ")}`);
+  const page = await rankedInPage(join(dir, "dist"));
+  assert.equal(page.status, "ranked");
+  assert.deepEqual(page.codes, nativeCodes(page.query));
+  assert.equal(page.wasmRequests.length, 1);
+  assert.deepEqual(page.problems, []);
+  browser.assertNoOffsite();
+});
+
+test("the npm README's Node example runs as written and prints the CLI's CSV", () => {
+  const dir = join(work, "node");
+  // The example is taken from the README inside the tarball, so the test
+  // follows the documentation rather than a copy of it.
+  const readme = readFileSync(join(dir, "node_modules/sapan/README.md"), "utf8");
+  const example = readme.match(/## In Node[^]*?```js\n([^]*?)```/)?.[1];
+  assert.ok(example?.includes("initSync"), "the README has a Node example with initSync");
+  writeFileSync(join(dir, "example.mjs"), example);
+  cpSync(join(repo, "data/samples/outcomes_example.csv"), join(dir, "outcomes.csv"));
+  const result = execFileSync("node", ["example.mjs"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  // The example aligns with topK 5 and writes the CSV last; the CLI with --top 5 must agree.
+  assert.match(example, /topK: 5/);
+  const csv = execFileSync(sapanBin, ["align", "--outcomes", "outcomes.csv", "--top", "5", "--format", "csv"], { cwd: dir, encoding: "utf8" });
+  assert.ok(result.endsWith(csv), `the example's output ends with the CLI's CSV:\n${result.slice(0, 400)}`);
+  assert.match(result.slice(0, result.length - csv.length), /aligned: \d+/, "the coverage total is printed first");
+  assert.ok(existsSync(join(dir, "node_modules/sapan/sapan_bg.wasm")));
+});
