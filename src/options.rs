@@ -45,10 +45,8 @@ pub fn rank_options(value: &Value) -> Result<RankOptions> {
             _ => {
                 return Err(invalid(
                     "topK",
-                    format!(
-                        "topK must be a whole number, 0 or more (0 = every candidate), not {v}"
-                    ),
-                    format!("topK ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป (0 = ทุกตัวชี้วัด) ไม่ใช่ {v}"),
+                    format!("topK must be a whole number, 0 or more (0 = every match), not {v}"),
+                    format!("topK ต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป (0 = ทุกรายการที่พบ) ไม่ใช่ {v}"),
                 ))
             }
         };

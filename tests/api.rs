@@ -135,6 +135,12 @@ fn outcomes_given_as_data_are_read_with_problems_named_by_element() {
         fields.iter().any(|(c, _, _)| *c == "missing_field"),
         "{fields:?}"
     );
+    // An outcome handed back with the line a file reader gave it keeps that line.
+    let back = read_json_value(
+        &json!({"outcomes": [{"id": "a", "text": "อ่าน", "line": 7}]}),
+        None,
+    );
+    assert_eq!(back.outcomes[0].line, Some(7));
     let shape = read_json_value(&json!(42), None);
     assert_eq!(shape.problems[0].code(), "parse_json");
     assert_eq!(shape.problems[0].location().unwrap().line, None);

@@ -27,7 +27,7 @@ pub fn read_json(content: &str, source: Option<&str>) -> Outcomes {
     };
     match value {
         Value::Array(items) => {
-            let lines = element_lines(content, None);
+            let lines: Vec<_> = element_lines(content, None).into_iter().map(Some).collect();
             read_elements(&items, &lines, "", &mut out);
         }
         Value::Object(map) if case::is_case_package(&map) => {
@@ -35,7 +35,10 @@ pub fn read_json(content: &str, source: Option<&str>) -> Outcomes {
         }
         Value::Object(map) => match map.get("outcomes") {
             Some(Value::Array(items)) => {
-                let lines = element_lines(content, Some("outcomes"));
+                let lines: Vec<_> = element_lines(content, Some("outcomes"))
+                    .into_iter()
+                    .map(Some)
+                    .collect();
                 read_elements(items, &lines, "outcomes", &mut out);
             }
             _ if map.keys().any(|k| Field::from_name(k) == Some(Field::Text)) => {
@@ -56,9 +59,11 @@ pub fn read_json(content: &str, source: Option<&str>) -> Outcomes {
 pub fn read_json_value(value: &Value, source: Option<&str>) -> Outcomes {
     let mut out = Collector::new(source);
     match value {
-        Value::Array(items) => read_elements(items, &[], "", &mut out),
+        Value::Array(items) => read_elements(items, &given_lines(items), "", &mut out),
         Value::Object(map) => match map.get("outcomes") {
-            Some(Value::Array(items)) => read_elements(items, &[], "outcomes", &mut out),
+            Some(Value::Array(items)) => {
+                read_elements(items, &given_lines(items), "outcomes", &mut out)
+            }
             _ if map.keys().any(|k| Field::from_name(k) == Some(Field::Text)) => {
                 read_object(map, &Place::default(), &mut out);
             }
@@ -67,6 +72,21 @@ pub fn read_json_value(value: &Value, source: Option<&str>) -> Outcomes {
         _ => shape_problem(&mut out, None),
     }
     out.finish()
+}
+
+/// The `line` each element says it came from (an outcome that
+/// `parseOutcomes` read from a file and a program hands back keeps its line),
+/// or none. `lines[i]` is read only when present, so one list fits all.
+fn given_lines(items: &[Value]) -> Vec<Option<usize>> {
+    items
+        .iter()
+        .map(|item| {
+            item.get("line")
+                .and_then(Value::as_u64)
+                .filter(|&l| l > 0)
+                .and_then(|l| usize::try_from(l).ok())
+        })
+        .collect()
 }
 
 /// Parses `content`, or records a `parse_json` problem with serde_json's line and column.
@@ -99,10 +119,10 @@ fn shape_problem(out: &mut Collector, line: Option<usize>) {
     );
 }
 
-fn read_elements(items: &[Value], lines: &[usize], path: &str, out: &mut Collector) {
+fn read_elements(items: &[Value], lines: &[Option<usize>], path: &str, out: &mut Collector) {
     for (i, item) in items.iter().enumerate() {
         let place = Place {
-            line: lines.get(i).copied(),
+            line: lines.get(i).copied().flatten(),
             prefix: format!("{path}[{i}]."),
         };
         match item {

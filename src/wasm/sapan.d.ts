@@ -41,7 +41,8 @@ export interface RankOptions {
   gradeScope?: "filter" | "prior";
   /** `"filter"` (default) or `"prior"` (other areas score ×0.8). */
   areaScope?: "filter" | "prior";
-  /** At most this many matches per text, best first (default 10; 0 = every candidate). */
+  /** At most this many matches per text, best first (default 10; 0 = every
+   * candidate that shares anything with the text: a score of 0 is never listed). */
   topK?: number;
   /** Leave out matches scoring below this, 0–1 (default 0). */
   minScore?: number;
@@ -101,6 +102,8 @@ export interface Match {
 export interface OutcomeInput {
   /** Unique within the list; made from the position (`"1"`, `"2"`, …) when left out. */
   id?: string;
+  /** Where it came from, kept in results and problems (as `parseOutcomes` gives it). */
+  line?: number | null;
   text: string;
   /** Its grade: takes the place of `RankOptions.grade` for this outcome. */
   grade?: Grade | string | null;
@@ -119,7 +122,8 @@ export interface Outcome {
   text: string;
   grade: Grade | null;
   area: AreaCode | null;
-  /** The line of the input it starts on, from 1 (`null` for outcomes given as data). */
+  /** The line of the input it starts on, from 1; for outcomes given as data,
+   * the `line` they carry (as `parseOutcomes` gave it), else `null`. */
   line: number | null;
 }
 

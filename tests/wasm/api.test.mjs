@@ -123,6 +123,7 @@ test("align reads objects, strings and parseOutcomes results alike", () => {
   assertPlain(alignment);
   assert.equal(alignment.outcomes.length, parsed.outcomes.length);
   assert.deepEqual(alignment.outcomes.map((o) => o.outcome.id), parsed.outcomes.map((o) => o.id));
+  assert.deepEqual(alignment.outcomes.map((o) => o.outcome.line), parsed.outcomes.map((o) => o.line), "lines kept");
   const fromArray = engine.align(parsed.outcomes, { topK: 5 });
   assert.deepEqual(fromArray.outcomes.map((o) => o.matches), alignment.outcomes.map((o) => o.matches));
   const strings = engine.align(["อ่านออกเสียงบทร้อยกรอง", "บอกความหมายของเศษส่วน"]);
