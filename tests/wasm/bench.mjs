@@ -76,7 +76,7 @@ async function node() {
 }
 
 async function chromium() {
-  const { serve } = await import("./server.mjs");
+  const { serve } = await import("../../scripts/server.mjs");
   const { launch, executablePath } = await import("./chromium.mjs");
   const version = execFileSync(executablePath, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   console.log(`== headless ${version} (init() fetches the wasm from 127.0.0.1; each start a fresh page load, no HTTP cache) ==`);

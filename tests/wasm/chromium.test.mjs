@@ -5,7 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { serve } from "./server.mjs";
+import { serve } from "../../scripts/server.mjs";
 import { launch } from "./chromium.mjs";
 import {
   alignTop,

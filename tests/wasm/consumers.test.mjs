@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, write
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { serve } from "./server.mjs";
+import { serve } from "../../scripts/server.mjs";
 import { launch } from "./chromium.mjs";
 import { nativeRank, sapanBin } from "./reference.mjs";
 

@@ -8,7 +8,7 @@ import { request } from "node:http";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "./server.mjs";
+import { serve } from "../../scripts/server.mjs";
 import { launch } from "./chromium.mjs";
 
 let dir, server;

@@ -1,4 +1,5 @@
-// A tiny static file server for the browser tests and the benchmark: Node's
+// A tiny static file server for the main job (scripts/run), the browser tests
+// and the benchmark: Node's
 // http, bound to 127.0.0.1 on a port the system picks, so that nothing is
 // reachable from outside and two runs never collide.
 //
@@ -33,6 +34,7 @@ const MIME = {
 
 /**
  * Serves `root` on http://127.0.0.1:<ephemeral port>/.
+ * `options.port`: a fixed port (default 0: one the system picks).
  * `options.headers`: extra headers on every response (e.g. a Content-Security-Policy),
  * or a function `(path) => headers` to vary them per request path.
  * Resolves to `{ url, close }`; `url` ends without a slash.
@@ -75,7 +77,7 @@ export async function serve(root, options = {}) {
   });
   await new Promise((ok, fail) => {
     server.once("error", fail);
-    server.listen(0, "127.0.0.1", ok);
+    server.listen(options.port ?? 0, "127.0.0.1", ok);
   });
   const { port } = server.address();
   return {
@@ -86,4 +88,11 @@ export async function serve(root, options = {}) {
         server.close(() => ok());
       }),
   };
+}
+
+// `node scripts/server.mjs ROOT [PORT]`: serve ROOT until interrupted.
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  const [root, port] = process.argv.slice(2);
+  const { url } = await serve(root ?? ".", { port: Number(port ?? 8080) });
+  console.log(`serving ${root} on ${url}/ (Ctrl-C to stop)`);
 }
