@@ -81,15 +81,20 @@ impl Dictionary {
         Dictionary { text, ends }
     }
 
-    /// What the embedded dictionary is made from, read from the text files
-    /// (which tests check the embedded form against).
+    /// What the embedded dictionary is made from: the text files, pruned by
+    /// the rule of `dict/prune.rs` (tests check the embedded form against it).
     #[cfg(test)]
     pub(crate) fn from_text_files() -> Dictionary {
-        let read = |name: &str| {
-            let path = format!("{}/data/thai/{name}", env!("CARGO_MANIFEST_DIR"));
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-        };
-        let (words, lexicon) = (read("words_th.txt"), read("curriculum_lexicon.txt"));
+        prune::pruned_from_text_files()
+    }
+
+    /// The whole word list and the lexicon, unpruned.
+    #[cfg(test)]
+    pub(crate) fn full_from_text_files() -> Dictionary {
+        let (words, lexicon) = (
+            prune::read("words_th.txt"),
+            prune::read("curriculum_lexicon.txt"),
+        );
         Dictionary::from_words(words.lines().chain(lexicon.lines()))
     }
 
@@ -338,6 +343,9 @@ pub(crate) fn encode_word_list(words: &[impl AsRef<str>]) -> Vec<u8> {
 }
 
 #[cfg(test)]
+mod prune;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -393,7 +401,7 @@ mod tests {
     }
 
     #[test]
-    fn decoded_dictionary_equals_the_text_files_normalised() {
+    fn decoded_dictionary_equals_the_pruning_rule_applied_to_the_text_files() {
         let (decoded, expected) = (Dictionary::build_embedded(), Dictionary::from_text_files());
         assert_eq!(decoded.len(), expected.len());
         assert!(decoded.words().eq(expected.words()));

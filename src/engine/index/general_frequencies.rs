@@ -4,9 +4,11 @@
 //!
 //! Embedded as `data/thai/ttc_freq.bin` rather than as text: 17.6k of the
 //! 19.5k words are dictionary words, so for them a position in the
-//! dictionary replaces the word. That takes the data from 96 KB to ~30 KB
+//! dictionary replaces the word. That takes the data from 96 KB to ~21 KB
 //! after brotli. Counts are kept exact, so IDFs are the same to the bit as
-//! when they were read from the text file.
+//! when they were read from the text file, for dictionary words; the 1,880
+//! corpus words that are not dictionary words (`เด็กๆ`, `ณ`) are left out,
+//! which changed nothing on the dev set (see `data/thai/README.md`).
 //!
 //! Layout (integers are LEB128 varints unless said otherwise):
 //!
@@ -149,6 +151,10 @@ mod tests {
         let mut others: Vec<(&str, u32)> = counts
             .iter()
             .filter(|(w, _)| !dictionary.contains(w))
+            // Measured on the dev set: dropping these 1,880 counts changes no
+            // metric and no segmentation, and saves 6.8 KB after brotli (see
+            // data/thai/README.md); the layout keeps room for them (E = 0).
+            .filter(|_| KEEP_NON_DICTIONARY_COUNTS)
             .map(|(w, &c)| (w.as_str(), c))
             .collect();
         others.sort_unstable();
@@ -171,6 +177,9 @@ mod tests {
         out
     }
 
+    /// Whether the counts of corpus words that are not dictionary words are embedded.
+    const KEEP_NON_DICTIONARY_COUNTS: bool = false;
+
     /// Keeps `data/thai/ttc_freq.bin` in step with `ttc_freq.txt` and the
     /// dictionary's text files (not the embedded dictionary, which may be the
     /// one being regenerated); with `SAPAN_REGENERATE=1` it rewrites the file instead.
@@ -192,8 +201,10 @@ mod tests {
     fn every_word_has_the_count_of_the_text_file() {
         let counts = counts_from_text_file();
         let general = GeneralFrequencies::get();
+        let dictionary = Dictionary::embedded();
         for (word, &c) in &counts {
-            assert_eq!(general.count(word), c, "{word}");
+            let expected = if dictionary.contains(word) { c } else { 0 };
+            assert_eq!(general.count(word), expected, "{word}");
         }
         let absent = Dictionary::embedded()
             .words()
