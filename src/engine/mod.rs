@@ -21,7 +21,7 @@ pub use types::*;
 use crate::curriculum::{CoreContent, Curriculum, Indicator, LearningArea, Standard};
 use crate::outcome::Outcome;
 use crate::text::dict::Dictionary;
-use crate::text::normalize::{normalize_chars, normalize_with};
+use crate::text::normalize::{normalize_chars, normalize_with_dictionary};
 use crate::text::Segmenter;
 use analyze::{CompoundParts, Term};
 use index::{FieldIndex, GramIndex, IndexBuilder, Vocabulary};
@@ -207,7 +207,6 @@ impl Engine {
         let dict = Dictionary::embedded();
         let segmenter = Segmenter::new(dict);
         let compounds = CompoundParts::new(dict, &Dictionary::curriculum_lexicon());
-        let is_word = |w: &str| dict.contains(w);
         // The embedded curriculum is clean text (a test checks that the full
         // normaliser changes none of it), and the dictionary rounds of PDF repair
         // are most of the cost of building; so it gets the character rules only.
@@ -215,7 +214,7 @@ impl Engine {
             if trusted {
                 normalize_chars(text)
             } else {
-                normalize_with(text, &is_word)
+                normalize_with_dictionary(text, dict)
             }
         };
         let analyse = |text: &str| analyze::terms(&segmenter, &compounds, text);
@@ -335,7 +334,7 @@ impl Engine {
     /// Normalise → segment → weigh one text.
     fn query(&self, text: &str) -> Query {
         let dict = Dictionary::embedded();
-        let normalized = normalize_with(text, &|w: &str| dict.contains(w));
+        let normalized = normalize_with_dictionary(text, dict);
         let mend = |run: &str| {
             if self.vocab.id(run).is_some() {
                 return None;

@@ -174,17 +174,30 @@ fn untouched_by_char_rules(text: &str) -> bool {
 /// run in rounds until nothing changes (at most `MAX_ROUNDS`; in practice one or two). The
 /// result is therefore always character-normalised, even if `text` was not.
 pub fn repair_pdf_breaks(text: &str, is_word: &dyn Fn(&str) -> bool) -> String {
+    repair(text, &is_word)
+}
+
+/// [`repair_pdf_breaks`] over any word list.
+fn repair(text: &str, words: &dyn Words) -> String {
     let mut text = text.to_string();
     for round in 0..MAX_ROUNDS {
         let chars: Vec<char> = text.chars().collect();
-        let moved = move_impossible_marks(&chars, Some(&Dictionary { is_word }));
-        let joined = join_confirmed_breaks(&moved, is_word);
+        let dict = Dictionary { words };
+        let moved = move_impossible_marks(&chars, Some(&dict));
+        let joined = join_confirmed_breaks(&moved, &dict);
         if round > 0 && joined == chars {
             break;
         }
         // Joining brings characters side by side that the character rules have not seen
         // together (`ภูม` + `แิท่ง`), so each round ends with them.
-        text = normalize_chars(&joined.into_iter().collect::<String>());
+        let next = normalize_chars(&joined.into_iter().collect::<String>());
+        // A round is a pure function of its text: one that gave back the text it was given
+        // would be repeated exactly by every later round. Clean text (most input) stops
+        // here, after one round of dictionary work instead of two.
+        if next == text {
+            break;
+        }
+        text = next;
     }
     text
 }
@@ -194,10 +207,66 @@ pub fn normalize_with(text: &str, is_word: &dyn Fn(&str) -> bool) -> String {
     repair_pdf_breaks(&normalize_chars(text), is_word)
 }
 
+/// The full normaliser over a [`crate::text::dict::Dictionary`]: the same result as
+/// [`normalize_with`] with `|w| dict.contains(w)`, faster, because the repair rules can ask
+/// which words start at a place in one prefix search instead of one lookup per length.
+pub fn normalize_with_dictionary(text: &str, dict: &crate::text::dict::Dictionary) -> String {
+    repair(&normalize_chars(text), dict)
+}
+
 /// The full normaliser over the embedded dictionary.
 pub fn normalize(text: &str) -> String {
-    let dict = crate::text::dict::Dictionary::embedded();
-    normalize_with(text, &|w| dict.contains(w))
+    normalize_with_dictionary(text, crate::text::dict::Dictionary::embedded())
+}
+
+/// What the repair rules ask of a word list.
+trait Words {
+    fn is_word(&self, word: &str) -> bool;
+
+    /// Calls `found(end)` for each of `ends` (ascending byte offsets into `text`, on char
+    /// boundaries) where `text[..end]` is a word.
+    fn words_at(
+        &self,
+        text: &str,
+        ends: &mut dyn Iterator<Item = usize>,
+        found: &mut dyn FnMut(usize),
+    );
+}
+
+/// A bare membership test answers one length at a time.
+impl<F: Fn(&str) -> bool> Words for F {
+    fn is_word(&self, word: &str) -> bool {
+        self(word)
+    }
+
+    fn words_at(
+        &self,
+        text: &str,
+        ends: &mut dyn Iterator<Item = usize>,
+        found: &mut dyn FnMut(usize),
+    ) {
+        for end in ends {
+            if self(&text[..end]) {
+                found(end);
+            }
+        }
+    }
+}
+
+/// The sorted dictionary stops at the first length no word starts with.
+impl Words for crate::text::dict::Dictionary {
+    fn is_word(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+
+    fn words_at(
+        &self,
+        text: &str,
+        ends: &mut dyn Iterator<Item = usize>,
+        found: &mut dyn FnMut(usize),
+    ) {
+        crate::text::dict::Dictionary::words_at(self, text, ends, found)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -583,8 +652,7 @@ fn is_impossible_run(run: &[char], next: Option<char>) -> bool {
 
 /// Repair rule 2: removes the spaces the dictionary confirms as copy artefacts, and moves
 /// back the mark runs it confirms as displaced at the end of a chunk.
-fn join_confirmed_breaks(chars: &[char], is_word: &dyn Fn(&str) -> bool) -> Vec<char> {
-    let dict = Dictionary { is_word };
+fn join_confirmed_breaks(chars: &[char], dict: &Dictionary<'_>) -> Vec<char> {
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     // Where the chunk being built in `out` starts: after the last whitespace kept.
     let mut chunk_start = 0;
@@ -608,14 +676,14 @@ fn join_confirmed_breaks(chars: &[char], is_word: &dyn Fn(&str) -> bool) -> Vec<
             }
         }
         if !is_thai_letter(c) && out.last().is_some_and(|&p| is_mark(p)) {
-            restore_chunk_end(&mut out, chunk_start, &dict);
+            restore_chunk_end(&mut out, chunk_start, dict);
         }
         out.push(c);
         if c.is_whitespace() {
             chunk_start = out.len();
         }
     }
-    restore_chunk_end(&mut out, chunk_start, &dict);
+    restore_chunk_end(&mut out, chunk_start, dict);
     out
 }
 
@@ -732,7 +800,7 @@ fn displaced_run_start(left: &[char]) -> Option<usize> {
 
 /// Dictionary questions asked of short runs of characters.
 struct Dictionary<'a> {
-    is_word: &'a dyn Fn(&str) -> bool,
+    words: &'a dyn Words,
 }
 
 impl Dictionary<'_> {
@@ -815,16 +883,19 @@ impl Dictionary<'_> {
         let n = chars.len();
         (n.saturating_sub(MAX_WORD)..n)
             .filter(|&k| !is_non_initial(chars[k]))
-            .any(|k| (self.is_word)(&text[offsets[k]..]))
+            .any(|k| self.words.is_word(&text[offsets[k]..]))
     }
 
     /// Whether a dictionary word starts at the start of `chars`.
     fn starts_with_word(&self, chars: &[char]) -> bool {
         let text: String = chars.iter().collect();
         let offsets = char_offsets(&text);
-        (1..=chars.len().min(MAX_WORD))
+        let mut ends = (1..=chars.len().min(MAX_WORD))
             .filter(|&m| m == chars.len() || !is_non_initial(chars[m]))
-            .any(|m| (self.is_word)(&text[..offsets[m]]))
+            .map(|m| offsets[m]);
+        let mut found = false;
+        self.words.words_at(&text, &mut ends, &mut |_| found = true);
+        found
     }
 
     /// How well `chars` reads once the rules that need no dictionary have run on it: a
@@ -862,12 +933,18 @@ impl Dictionary<'_> {
                     unknown: 0,
                     pieces: 1,
                 };
-            for j in i + 1..=n.min(i + MAX_WORD) {
-                let ends_cleanly = j == n || !is_non_initial(chars[j]);
-                if ends_cleanly && word < best[j] && (self.is_word)(&text[offsets[i]..offsets[j]]) {
+            // Every word starting at `i` that ends cleanly, in one prefix search; a
+            // word improves only its own end, so the order of the updates is free.
+            let from = offsets[i];
+            let mut ends = (i + 1..=n.min(i + MAX_WORD))
+                .filter(|&j| j == n || !is_non_initial(chars[j]))
+                .map(|j| offsets[j] - from);
+            self.words.words_at(&text[from..], &mut ends, &mut |end| {
+                let j = i + offsets[i..].partition_point(|&o| o < from + end);
+                if word < best[j] {
                     best[j] = word;
                 }
-            }
+            });
         }
         best[n]
     }
@@ -937,6 +1014,46 @@ mod fast_path_tests {
             assert_eq!(normalize_chars(w), slow(w));
         }
         assert!(skipped > 60_000, "{skipped}");
+    }
+}
+
+#[cfg(test)]
+mod prefix_search_tests {
+    use super::*;
+    use crate::text::dict::Dictionary as WordList;
+
+    #[test]
+    fn prefix_search_repairs_exactly_like_one_lookup_per_length() {
+        let dict = WordList::embedded();
+        let lookup = |w: &str| dict.contains(w);
+        let corpus = include_str!("../../tests/data/pdf_broken.tsv");
+        let mut texts: Vec<String> = corpus
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split('\t').take(2).map(str::to_string))
+            .collect();
+        // More breakage than the corpus holds: every seventh character swapped with the
+        // next and a space put after the pair, as a PDF copy displaces marks.
+        let swapped: Vec<String> = texts
+            .iter()
+            .flat_map(|t| {
+                let chars: Vec<char> = t.chars().collect();
+                (1..chars.len().saturating_sub(1)).step_by(7).map(move |k| {
+                    let mut c = chars.clone();
+                    c.swap(k, k + 1);
+                    c.insert(k + 2, ' ');
+                    c.into_iter().collect::<String>()
+                })
+            })
+            .collect();
+        texts.extend(swapped);
+        for text in &texts {
+            assert_eq!(
+                normalize_with_dictionary(text, dict),
+                normalize_with(text, &lookup),
+                "{text}"
+            );
+        }
     }
 }
 
@@ -1203,7 +1320,7 @@ mod tests {
     #[test]
     fn segment_counts_characters_outside_words_then_pieces() {
         let is_word = dict(&["หลัก", "สูตร", "หลักสูตร"]);
-        let dict = Dictionary { is_word: &is_word };
+        let dict = Dictionary { words: &is_word };
         let score = |text: &str| dict.segment(&text.chars().collect::<Vec<_>>());
         assert_eq!(
             score("หลักสูตร"),
