@@ -6,7 +6,7 @@
 //! compound's parts are therefore added as terms of their own, with their own
 //! spans inside the compound.
 
-use std::collections::HashMap;
+use super::hash::FastMap;
 
 use crate::text::cluster::is_thai;
 use crate::text::dict::Dictionary;
@@ -24,14 +24,14 @@ pub(crate) struct Term {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CompoundParts {
     /// compound → its parts as (text, char offset start, end) within the compound.
-    parts: HashMap<String, Vec<(String, usize, usize)>>,
+    parts: FastMap<String, Vec<(String, usize, usize)>>,
 }
 
 impl CompoundParts {
     /// For each lexicon term, the fewest dictionary words (other than the term
     /// itself) that spell it, when there is such a split.
     pub fn new(dict: &Dictionary, lexicon: &[String]) -> CompoundParts {
-        let mut parts = HashMap::new();
+        let mut parts = FastMap::default();
         for term in lexicon {
             if let Some(split) = split_into_words(dict, term) {
                 parts.insert(term.clone(), split);

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::analyze::Term;
+use super::hash::FastMap;
 
 const TTC_FREQ: &str = include_str!("../../data/thai/ttc_freq.txt");
 
@@ -20,7 +21,7 @@ pub(crate) const B: f32 = 0.5;
 /// The word vocabulary of the indicator side, with one IDF per word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     words: Vec<String>,
     df: Vec<u32>,
     idf: Vec<f32>,
@@ -243,7 +244,7 @@ pub(crate) fn grams(text: &str, out: &mut Vec<u64>) {
 /// that share one gram IDF (from the indicator texts).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GramIndex {
-    ids: HashMap<u64, u32>,
+    ids: FastMap<u64, u32>,
     idf: Vec<f32>,
     unseen_idf: f32,
     /// per field: gram id → (doc, weight)

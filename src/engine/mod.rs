@@ -9,6 +9,7 @@
 mod analyze;
 mod evidence;
 mod fuzzy;
+mod hash;
 mod index;
 mod tie;
 mod types;
@@ -349,7 +350,7 @@ impl Engine {
         let mut words: Vec<(u32, f32, f32)> = Vec::new();
         let mut term_words = Vec::with_capacity(terms.len());
         let mut mass = 0.0;
-        let mut seen: HashMap<&str, Option<(u32, f32)>> = HashMap::new();
+        let mut seen: hash::FastMap<&str, Option<(u32, f32)>> = hash::FastMap::default();
         for term in &terms {
             if let Some(&known) = seen.get(term.text.as_str()) {
                 term_words.push(known);
