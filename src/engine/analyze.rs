@@ -77,7 +77,8 @@ fn split_into_words(dict: &Dictionary, term: &str) -> Option<Vec<(String, usize,
 }
 
 /// The terms of an already normalised text.
-pub(crate) fn terms(segmenter: &Segmenter<'_>, compounds: &CompoundParts, text: &str) -> Vec<Term> {
+#[cfg(test)]
+fn terms(segmenter: &Segmenter<'_>, compounds: &CompoundParts, text: &str) -> Vec<Term> {
     terms_of(segmenter.segment(text), compounds)
 }
 
@@ -128,7 +129,8 @@ pub(crate) fn query_terms(
     terms_of(merged, compounds)
 }
 
-fn terms_of(tokens: Vec<Token>, compounds: &CompoundParts) -> Vec<Term> {
+/// The terms of a text's tokens.
+pub(crate) fn terms_of(tokens: Vec<Token>, compounds: &CompoundParts) -> Vec<Term> {
     let mut out = Vec::new();
     for token in tokens {
         if !takes_part(&token) {

@@ -230,8 +230,11 @@ pub(crate) fn grams(text: &str, out: &mut Vec<u64>) {
         run.clear();
     };
     for c in text.chars() {
-        // Thai first: `is_alphanumeric` takes a slow table lookup outside ASCII.
-        if crate::text::cluster::is_thai(c) || c.is_alphanumeric() {
+        // Thai first, as it is: Thai has no case, and `is_alphanumeric` and
+        // `to_lowercase` take slow table lookups outside ASCII.
+        if crate::text::cluster::is_thai(c) {
+            run.push(c);
+        } else if c.is_alphanumeric() {
             run.extend(c.to_lowercase());
         } else {
             flush(&mut run, out);

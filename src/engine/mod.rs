@@ -7,6 +7,7 @@
 //! [0, 1] → rank → explain the best matches with evidence ([`evidence`]).
 
 mod analyze;
+mod cuts;
 mod evidence;
 mod fuzzy;
 mod hash;
@@ -218,7 +219,6 @@ impl Engine {
                 normalize_with_dictionary(text, dict)
             }
         };
-        let analyse = |text: &str| analyze::terms(&segmenter, &compounds, text);
 
         // Standards used by these indicators, with the strand's name as part of the text.
         let mut standard_ids: HashMap<&str, u32> = HashMap::new();
@@ -286,6 +286,26 @@ impl Engine {
             .collect();
 
         let indicator_texts: Vec<String> = indicators.iter().map(|i| prepare(&i.text)).collect();
+        // The embedded curriculum's cut is stored (see `cuts`): replaying it skips the
+        // dictionary search that was most of the build.
+        let stored = if trusted {
+            let texts = indicator_texts
+                .iter()
+                .chain(&standard_texts)
+                .chain(&item_texts);
+            cuts::embedded(dict, texts.map(String::as_str))
+        } else {
+            None
+        };
+        let mut stored = stored.map(Vec::into_iter);
+        let mut analyse = |text: &str| {
+            let tokens = stored
+                .as_mut()
+                .and_then(Iterator::next)
+                .and_then(|cut| segmenter.segment_cut(text, &cut))
+                .unwrap_or_else(|| segmenter.segment(text));
+            analyze::terms_of(tokens, &compounds)
+        };
         let indicator_terms: Vec<Vec<Term>> = indicator_texts.iter().map(|t| analyse(t)).collect();
         let verb_levels = indicator_terms.iter().map(|t| verbs::levels(t)).collect();
 
@@ -330,6 +350,17 @@ impl Engine {
             verb_levels,
             fuzzy,
         }
+    }
+
+    /// The texts the embedded engine segments at build, in order: indicators, standards,
+    /// core-content items (what `cuts` stores).
+    #[cfg(test)]
+    fn indexed_texts(&self) -> Vec<String> {
+        let indicators = self.indicators.iter().map(|i| normalize_chars(&i.text));
+        indicators
+            .chain(self.standard_texts.iter().cloned())
+            .chain(self.item_texts.iter().cloned())
+            .collect()
     }
 
     /// Normalise → segment → weigh one text.

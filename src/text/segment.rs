@@ -133,7 +133,44 @@ impl<'d> Segmenter<'d> {
 
     /// Segments `text` into tokens; whitespace is dropped.
     pub fn segment(&self, text: &str) -> Vec<Token> {
-        let pieces = self.cut(text);
+        self.tokens(text, self.cut(text))
+    }
+
+    /// The cut of `text` as (length in chars, whether the piece is a dictionary word), every
+    /// piece included: what [`Segmenter::segment_cut`] takes back. For storing the
+    /// segmentation of fixed texts, such as the embedded curriculum, instead of redoing it.
+    pub fn cut_lengths(&self, text: &str) -> Vec<(usize, bool)> {
+        self.cut(text)
+            .into_iter()
+            .map(|p| (text[p.start..p.end].chars().count(), p.word))
+            .collect()
+    }
+
+    /// The tokens of `text` from a cut made earlier by [`Segmenter::cut_lengths`] (with this
+    /// dictionary), without a dictionary search; `None` when the cut does not cover `text`.
+    pub fn segment_cut(&self, text: &str, cut: &[(usize, bool)]) -> Option<Vec<Token>> {
+        let offsets: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut pieces = Vec::with_capacity(cut.len());
+        let mut at = 0;
+        for &(len, word) in cut {
+            if len == 0 || at + len >= offsets.len() {
+                return None;
+            }
+            pieces.push(Piece {
+                start: offsets[at],
+                end: offsets[at + len],
+                word,
+            });
+            at += len;
+        }
+        (at + 1 == offsets.len()).then(|| self.tokens(text, pieces))
+    }
+
+    fn tokens(&self, text: &str, pieces: Vec<Piece>) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(pieces.len());
         let mut char_pos = 0;
         let mut byte_pos = 0;
