@@ -194,7 +194,7 @@ fn repair(text: &str, words: &dyn Words) -> String {
         }
         // Joining brings characters side by side that the character rules have not seen
         // together (`ภูม` + `แิท่ง`), so each round ends with them.
-        let next = normalize_chars(&joined.into_iter().collect::<String>());
+        let next = normalize_chars(&string_of(&joined));
         // A round is a pure function of its text: one that gave back the text it was given
         // would be repeated exactly by every later round. Clean text (most input) stops
         // here, after one round of dictionary work instead of two.
@@ -882,7 +882,7 @@ impl Dictionary<'_> {
 
     /// Whether a dictionary word ends exactly at the end of `chars`.
     fn ends_with_word(&self, chars: &[char]) -> bool {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let offsets = char_offsets(&text);
         let n = chars.len();
         (n.saturating_sub(MAX_WORD)..n)
@@ -892,7 +892,7 @@ impl Dictionary<'_> {
 
     /// Whether a dictionary word starts at the start of `chars`.
     fn starts_with_word(&self, chars: &[char]) -> bool {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let offsets = char_offsets(&text);
         let mut ends = (1..=chars.len().min(MAX_WORD))
             .filter(|&m| m == chars.len() || !is_non_initial(chars[m]))
@@ -906,7 +906,7 @@ impl Dictionary<'_> {
     /// candidate join brings characters together that those rules have not seen side by
     /// side (`วิธีท` + `เี่` is `วิธีที่เ`).
     fn score(&self, chars: &[char]) -> Score {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let normal: Vec<char> = normalize_chars(&text).chars().collect();
         self.segment(&move_impossible_marks(&normal, None))
     }
@@ -915,7 +915,7 @@ impl Dictionary<'_> {
     /// outside words, then fewest pieces (a small dynamic programme; other characters are
     /// free).
     fn segment(&self, chars: &[char]) -> Score {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let offsets = char_offsets(&text);
         let n = chars.len();
         let mut best = vec![Score::UNREACHED; n + 1];
@@ -979,6 +979,15 @@ impl std::ops::Add for Score {
             pieces: self.pieces + other.pieces,
         }
     }
+}
+
+/// The chars as a string, allocated once: collecting chars grows a string by its char
+/// count, a third of what Thai takes in UTF-8, and the repair rules do this for every
+/// reading they score.
+fn string_of(chars: &[char]) -> String {
+    let mut text = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    text.extend(chars);
+    text
 }
 
 fn concat(a: &[char], b: &[char]) -> Vec<char> {
