@@ -97,7 +97,7 @@ pub(crate) fn query_terms(
     text: &str,
     mend: Mender<'_>,
 ) -> Vec<Term> {
-    let tokens = segmenter.segment(text);
+    let mut tokens = segmenter.segment(text);
     let thai = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Unknown);
     let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut i = 0;
@@ -123,7 +123,12 @@ pub(crate) fn query_terms(
                 }
             }
         }
-        merged.push(tokens[i].clone());
+        // Taken, not cloned: runs only look ahead, never back.
+        let token = &mut tokens[i];
+        merged.push(Token {
+            text: std::mem::take(&mut token.text),
+            ..*token
+        });
         i += 1;
     }
     terms_of(merged, compounds)
