@@ -6,7 +6,7 @@
 //! compound's parts are therefore added as terms of their own, with their own
 //! spans inside the compound.
 
-use std::collections::HashMap;
+use super::hash::FastMap;
 
 use crate::text::cluster::is_thai;
 use crate::text::dict::Dictionary;
@@ -24,14 +24,14 @@ pub(crate) struct Term {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CompoundParts {
     /// compound → its parts as (text, char offset start, end) within the compound.
-    parts: HashMap<String, Vec<(String, usize, usize)>>,
+    parts: FastMap<String, Vec<(String, usize, usize)>>,
 }
 
 impl CompoundParts {
     /// For each lexicon term, the fewest dictionary words (other than the term
     /// itself) that spell it, when there is such a split.
     pub fn new(dict: &Dictionary, lexicon: &[String]) -> CompoundParts {
-        let mut parts = HashMap::new();
+        let mut parts = FastMap::default();
         for term in lexicon {
             if let Some(split) = split_into_words(dict, term) {
                 parts.insert(term.clone(), split);
@@ -77,7 +77,8 @@ fn split_into_words(dict: &Dictionary, term: &str) -> Option<Vec<(String, usize,
 }
 
 /// The terms of an already normalised text.
-pub(crate) fn terms(segmenter: &Segmenter<'_>, compounds: &CompoundParts, text: &str) -> Vec<Term> {
+#[cfg(test)]
+fn terms(segmenter: &Segmenter<'_>, compounds: &CompoundParts, text: &str) -> Vec<Term> {
     terms_of(segmenter.segment(text), compounds)
 }
 
@@ -96,7 +97,7 @@ pub(crate) fn query_terms(
     text: &str,
     mend: Mender<'_>,
 ) -> Vec<Term> {
-    let tokens = segmenter.segment(text);
+    let mut tokens = segmenter.segment(text);
     let thai = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Unknown);
     let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut i = 0;
@@ -122,13 +123,19 @@ pub(crate) fn query_terms(
                 }
             }
         }
-        merged.push(tokens[i].clone());
+        // Taken, not cloned: runs only look ahead, never back.
+        let token = &mut tokens[i];
+        merged.push(Token {
+            text: std::mem::take(&mut token.text),
+            ..*token
+        });
         i += 1;
     }
     terms_of(merged, compounds)
 }
 
-fn terms_of(tokens: Vec<Token>, compounds: &CompoundParts) -> Vec<Term> {
+/// The terms of a text's tokens.
+pub(crate) fn terms_of(tokens: Vec<Token>, compounds: &CompoundParts) -> Vec<Term> {
     let mut out = Vec::new();
     for token in tokens {
         if !takes_part(&token) {

@@ -7,7 +7,7 @@
 //! deletions), so a lookup costs a few hash probes, not a scan of the
 //! vocabulary; `strsim` then confirms the distance.
 
-use std::collections::HashMap;
+use super::hash::FastMap;
 use std::sync::OnceLock;
 
 /// Shorter words are left alone: one edit turns many short Thai words into other words.
@@ -19,18 +19,17 @@ pub(crate) const MIN_SIMILARITY: f64 = 0.75;
 pub(crate) struct FuzzyIndex {
     words: Vec<String>,
     /// Built on first use: most texts have no unknown word.
-    deletions: OnceLock<HashMap<String, Vec<u32>>>,
+    deletions: OnceLock<FastMap<String, Vec<u32>>>,
 }
 
 fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
     let chars: Vec<char> = word.chars().collect();
     (0..chars.len()).map(move |skip| {
-        chars
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != skip)
-            .map(|(_, c)| c)
-            .collect()
+        // Sized once: collecting chars would grow the string by char count, and Thai
+        // takes three bytes a char.
+        let mut out = String::with_capacity(word.len());
+        out.extend(chars[..skip].iter().chain(&chars[skip + 1..]));
+        out
     })
 }
 
@@ -42,9 +41,9 @@ impl FuzzyIndex {
         }
     }
 
-    fn index(&self) -> &HashMap<String, Vec<u32>> {
+    fn index(&self) -> &FastMap<String, Vec<u32>> {
         self.deletions.get_or_init(|| {
-            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            let mut map: FastMap<String, Vec<u32>> = FastMap::default();
             for (id, w) in self.words.iter().enumerate() {
                 if w.chars().count() < MIN_CHARS - 1 {
                     continue;

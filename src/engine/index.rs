@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use super::analyze::Term;
+use super::hash::FastMap;
 
 mod general_frequencies;
 use general_frequencies::GeneralFrequencies;
@@ -21,7 +22,7 @@ pub(crate) const B: f32 = 0.5;
 /// The word vocabulary of the indicator side, with one IDF per word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     words: Vec<String>,
     df: Vec<u32>,
     idf: Vec<f32>,
@@ -198,8 +199,11 @@ pub(crate) fn grams(text: &str, out: &mut Vec<u64>) {
         run.clear();
     };
     for c in text.chars() {
-        // Thai first: `is_alphanumeric` takes a slow table lookup outside ASCII.
-        if crate::text::cluster::is_thai(c) || c.is_alphanumeric() {
+        // Thai first, as it is: Thai has no case, and `is_alphanumeric` and
+        // `to_lowercase` take slow table lookups outside ASCII.
+        if crate::text::cluster::is_thai(c) {
+            run.push(c);
+        } else if c.is_alphanumeric() {
             run.extend(c.to_lowercase());
         } else {
             flush(&mut run, out);
@@ -212,7 +216,7 @@ pub(crate) fn grams(text: &str, out: &mut Vec<u64>) {
 /// that share one gram IDF (from the indicator texts).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GramIndex {
-    ids: HashMap<u64, u32>,
+    ids: FastMap<u64, u32>,
     idf: Vec<f32>,
     unseen_idf: f32,
     /// per field: gram id → (doc, weight)

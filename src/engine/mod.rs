@@ -7,8 +7,10 @@
 //! [0, 1] → rank → explain the best matches with evidence ([`evidence`]).
 
 mod analyze;
+mod cuts;
 mod evidence;
 mod fuzzy;
+mod hash;
 mod index;
 mod tie;
 mod types;
@@ -21,7 +23,7 @@ pub use types::*;
 use crate::curriculum::{CoreContent, Curriculum, Indicator, LearningArea, Standard};
 use crate::outcome::Outcome;
 use crate::text::dict::Dictionary;
-use crate::text::normalize::{normalize_chars, normalize_with};
+use crate::text::normalize::{normalize_chars, normalize_with_dictionary};
 use crate::text::Segmenter;
 use analyze::{CompoundParts, Term};
 use index::{FieldIndex, GramIndex, IndexBuilder, Vocabulary};
@@ -207,7 +209,6 @@ impl Engine {
         let dict = Dictionary::embedded();
         let segmenter = Segmenter::new(dict);
         let compounds = CompoundParts::new(dict, &Dictionary::curriculum_lexicon());
-        let is_word = |w: &str| dict.contains(w);
         // The embedded curriculum is clean text (a test checks that the full
         // normaliser changes none of it), and the dictionary rounds of PDF repair
         // are most of the cost of building; so it gets the character rules only.
@@ -215,10 +216,9 @@ impl Engine {
             if trusted {
                 normalize_chars(text)
             } else {
-                normalize_with(text, &is_word)
+                normalize_with_dictionary(text, dict)
             }
         };
-        let analyse = |text: &str| analyze::terms(&segmenter, &compounds, text);
 
         // Standards used by these indicators, with the strand's name as part of the text.
         let mut standard_ids: HashMap<&str, u32> = HashMap::new();
@@ -286,6 +286,26 @@ impl Engine {
             .collect();
 
         let indicator_texts: Vec<String> = indicators.iter().map(|i| prepare(&i.text)).collect();
+        // The embedded curriculum's cut is stored (see `cuts`): replaying it skips the
+        // dictionary search that was most of the build.
+        let stored = if trusted {
+            let texts = indicator_texts
+                .iter()
+                .chain(&standard_texts)
+                .chain(&item_texts);
+            cuts::embedded(dict, texts.map(String::as_str))
+        } else {
+            None
+        };
+        let mut stored = stored.map(Vec::into_iter);
+        let mut analyse = |text: &str| {
+            let tokens = stored
+                .as_mut()
+                .and_then(Iterator::next)
+                .and_then(|cut| segmenter.segment_cut(text, &cut))
+                .unwrap_or_else(|| segmenter.segment(text));
+            analyze::terms_of(tokens, &compounds)
+        };
         let indicator_terms: Vec<Vec<Term>> = indicator_texts.iter().map(|t| analyse(t)).collect();
         let verb_levels = indicator_terms.iter().map(|t| verbs::levels(t)).collect();
 
@@ -332,10 +352,21 @@ impl Engine {
         }
     }
 
+    /// The texts the embedded engine segments at build, in order: indicators, standards,
+    /// core-content items (what `cuts` stores).
+    #[cfg(test)]
+    fn indexed_texts(&self) -> Vec<String> {
+        let indicators = self.indicators.iter().map(|i| normalize_chars(&i.text));
+        indicators
+            .chain(self.standard_texts.iter().cloned())
+            .chain(self.item_texts.iter().cloned())
+            .collect()
+    }
+
     /// Normalise → segment → weigh one text.
     fn query(&self, text: &str) -> Query {
         let dict = Dictionary::embedded();
-        let normalized = normalize_with(text, &|w: &str| dict.contains(w));
+        let normalized = normalize_with_dictionary(text, dict);
         let mend = |run: &str| {
             if self.vocab.id(run).is_some() {
                 return None;
@@ -350,7 +381,7 @@ impl Engine {
         let mut words: Vec<(u32, f32, f32)> = Vec::new();
         let mut term_words = Vec::with_capacity(terms.len());
         let mut mass = 0.0;
-        let mut seen: HashMap<&str, Option<(u32, f32)>> = HashMap::new();
+        let mut seen: hash::FastMap<&str, Option<(u32, f32)>> = hash::FastMap::default();
         for term in &terms {
             if let Some(&known) = seen.get(term.text.as_str()) {
                 term_words.push(known);
@@ -604,11 +635,15 @@ impl Engine {
             })
             .filter(|&(_, s)| s > 0.0 && s >= opts.min_score)
             .collect();
-        // Ties broken by curriculum order, so the ranking is the same everywhere.
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        if opts.top_k > 0 {
+        // Ties broken by curriculum order, so the ranking is the same everywhere. That makes
+        // the order total, so picking the best `top_k` first and sorting only them gives the
+        // same list as sorting all (most texts keep 10 of 582).
+        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if opts.top_k > 0 && opts.top_k < scored.len() {
+            scored.select_nth_unstable_by(opts.top_k - 1, order);
             scored.truncate(opts.top_k);
         }
+        scored.sort_unstable_by(order);
         let matches = scored
             .into_iter()
             .map(|(i, score)| Match {

@@ -75,19 +75,23 @@ fn apply_char_rules(text: &str) -> String {
 }
 
 /// True when no character rule can change `text`: a cheap check that lets the
-/// 62k dictionary entries and most clean words skip the rules' passes (building
-/// the dictionary would otherwise cost ~80 ms at start-up). Conservative: any
-/// whitespace, any character outside printable ASCII and the Thai letters,
-/// vowels and marks (so NFC has nothing to do), NIKHAHIT, a mark after anything
-/// but a consonant or another mark, a tone or ์ before a vowel mark, or a doubled
-/// mark sends the text through the rules.
+/// 62k dictionary entries, most clean words and clean sentences skip the rules'
+/// passes (building the dictionary would otherwise cost ~80 ms at start-up, and
+/// the curriculum texts the engine indexes ~10 ms). Conservative: any character
+/// outside printable ASCII, the single space and the Thai letters, vowels and
+/// marks (so NFC has nothing to do), NIKHAHIT, a mark after anything but a
+/// consonant or another mark, a tone or ์ before a vowel mark, a doubled mark,
+/// or a space that starts or ends the text, follows a space or a leading vowel,
+/// or comes before a following vowel sends the text through the rules.
 fn untouched_by_char_rules(text: &str) -> bool {
     let mut prev: Option<char> = None;
     for c in text.chars() {
-        let quiet = c.is_ascii_graphic()
+        let quiet_space = c == ' ' && prev.is_some_and(|p| p != ' ' && !is_leading_vowel(p));
+        let quiet = quiet_space
+            || c.is_ascii_graphic()
             || ('\u{0E01}'..='\u{0E3A}').contains(&c)
             || ('\u{0E40}'..='\u{0E4C}').contains(&c);
-        if !quiet {
+        if !quiet || (prev == Some(' ') && is_following_vowel(c)) {
             return false;
         }
         if is_mark(c) {
@@ -103,7 +107,7 @@ fn untouched_by_char_rules(text: &str) -> bool {
         }
         prev = Some(c);
     }
-    true
+    prev != Some(' ')
 }
 
 /// Repairs PDF-copy breakage that needs word knowledge. `is_word` says whether a string is a
@@ -172,17 +176,30 @@ fn untouched_by_char_rules(text: &str) -> bool {
 /// run in rounds until nothing changes (at most `MAX_ROUNDS`; in practice one or two). The
 /// result is therefore always character-normalised, even if `text` was not.
 pub fn repair_pdf_breaks(text: &str, is_word: &dyn Fn(&str) -> bool) -> String {
+    repair(text, &is_word)
+}
+
+/// [`repair_pdf_breaks`] over any word list.
+fn repair(text: &str, words: &dyn Words) -> String {
     let mut text = text.to_string();
     for round in 0..MAX_ROUNDS {
         let chars: Vec<char> = text.chars().collect();
-        let moved = move_impossible_marks(&chars, Some(&Dictionary { is_word }));
-        let joined = join_confirmed_breaks(&moved, is_word);
+        let dict = Dictionary { words };
+        let moved = move_impossible_marks(&chars, Some(&dict));
+        let joined = join_confirmed_breaks(&moved, &dict);
         if round > 0 && joined == chars {
             break;
         }
         // Joining brings characters side by side that the character rules have not seen
         // together (`ภูม` + `แิท่ง`), so each round ends with them.
-        text = normalize_chars(&joined.into_iter().collect::<String>());
+        let next = normalize_chars(&string_of(&joined));
+        // A round is a pure function of its text: one that gave back the text it was given
+        // would be repeated exactly by every later round. Clean text (most input) stops
+        // here, after one round of dictionary work instead of two.
+        if next == text {
+            break;
+        }
+        text = next;
     }
     text
 }
@@ -192,10 +209,66 @@ pub fn normalize_with(text: &str, is_word: &dyn Fn(&str) -> bool) -> String {
     repair_pdf_breaks(&normalize_chars(text), is_word)
 }
 
+/// The full normaliser over a [`crate::text::dict::Dictionary`]: the same result as
+/// [`normalize_with`] with `|w| dict.contains(w)`, faster, because the repair rules can ask
+/// which words start at a place in one prefix search instead of one lookup per length.
+pub fn normalize_with_dictionary(text: &str, dict: &crate::text::dict::Dictionary) -> String {
+    repair(&normalize_chars(text), dict)
+}
+
 /// The full normaliser over the embedded dictionary.
 pub fn normalize(text: &str) -> String {
-    let dict = crate::text::dict::Dictionary::embedded();
-    normalize_with(text, &|w| dict.contains(w))
+    normalize_with_dictionary(text, crate::text::dict::Dictionary::embedded())
+}
+
+/// What the repair rules ask of a word list.
+trait Words {
+    fn is_word(&self, word: &str) -> bool;
+
+    /// Calls `found(end)` for each of `ends` (ascending byte offsets into `text`, on char
+    /// boundaries) where `text[..end]` is a word.
+    fn words_at(
+        &self,
+        text: &str,
+        ends: &mut dyn Iterator<Item = usize>,
+        found: &mut dyn FnMut(usize),
+    );
+}
+
+/// A bare membership test answers one length at a time.
+impl<F: Fn(&str) -> bool> Words for F {
+    fn is_word(&self, word: &str) -> bool {
+        self(word)
+    }
+
+    fn words_at(
+        &self,
+        text: &str,
+        ends: &mut dyn Iterator<Item = usize>,
+        found: &mut dyn FnMut(usize),
+    ) {
+        for end in ends {
+            if self(&text[..end]) {
+                found(end);
+            }
+        }
+    }
+}
+
+/// The sorted dictionary stops at the first length no word starts with.
+impl Words for crate::text::dict::Dictionary {
+    fn is_word(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+
+    fn words_at(
+        &self,
+        text: &str,
+        ends: &mut dyn Iterator<Item = usize>,
+        found: &mut dyn FnMut(usize),
+    ) {
+        crate::text::dict::Dictionary::words_at(self, text, ends, found)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -581,8 +654,7 @@ fn is_impossible_run(run: &[char], next: Option<char>) -> bool {
 
 /// Repair rule 2: removes the spaces the dictionary confirms as copy artefacts, and moves
 /// back the mark runs it confirms as displaced at the end of a chunk.
-fn join_confirmed_breaks(chars: &[char], is_word: &dyn Fn(&str) -> bool) -> Vec<char> {
-    let dict = Dictionary { is_word };
+fn join_confirmed_breaks(chars: &[char], dict: &Dictionary<'_>) -> Vec<char> {
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     // Where the chunk being built in `out` starts: after the last whitespace kept.
     let mut chunk_start = 0;
@@ -606,14 +678,14 @@ fn join_confirmed_breaks(chars: &[char], is_word: &dyn Fn(&str) -> bool) -> Vec<
             }
         }
         if !is_thai_letter(c) && out.last().is_some_and(|&p| is_mark(p)) {
-            restore_chunk_end(&mut out, chunk_start, &dict);
+            restore_chunk_end(&mut out, chunk_start, dict);
         }
         out.push(c);
         if c.is_whitespace() {
             chunk_start = out.len();
         }
     }
-    restore_chunk_end(&mut out, chunk_start, &dict);
+    restore_chunk_end(&mut out, chunk_start, dict);
     out
 }
 
@@ -730,7 +802,7 @@ fn displaced_run_start(left: &[char]) -> Option<usize> {
 
 /// Dictionary questions asked of short runs of characters.
 struct Dictionary<'a> {
-    is_word: &'a dyn Fn(&str) -> bool,
+    words: &'a dyn Words,
 }
 
 impl Dictionary<'_> {
@@ -808,28 +880,31 @@ impl Dictionary<'_> {
 
     /// Whether a dictionary word ends exactly at the end of `chars`.
     fn ends_with_word(&self, chars: &[char]) -> bool {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let offsets = char_offsets(&text);
         let n = chars.len();
         (n.saturating_sub(MAX_WORD)..n)
             .filter(|&k| !is_non_initial(chars[k]))
-            .any(|k| (self.is_word)(&text[offsets[k]..]))
+            .any(|k| self.words.is_word(&text[offsets[k]..]))
     }
 
     /// Whether a dictionary word starts at the start of `chars`.
     fn starts_with_word(&self, chars: &[char]) -> bool {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let offsets = char_offsets(&text);
-        (1..=chars.len().min(MAX_WORD))
+        let mut ends = (1..=chars.len().min(MAX_WORD))
             .filter(|&m| m == chars.len() || !is_non_initial(chars[m]))
-            .any(|m| (self.is_word)(&text[..offsets[m]]))
+            .map(|m| offsets[m]);
+        let mut found = false;
+        self.words.words_at(&text, &mut ends, &mut |_| found = true);
+        found
     }
 
     /// How well `chars` reads once the rules that need no dictionary have run on it: a
     /// candidate join brings characters together that those rules have not seen side by
     /// side (`วิธีท` + `เี่` is `วิธีที่เ`).
     fn score(&self, chars: &[char]) -> Score {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let normal: Vec<char> = normalize_chars(&text).chars().collect();
         self.segment(&move_impossible_marks(&normal, None))
     }
@@ -838,7 +913,7 @@ impl Dictionary<'_> {
     /// outside words, then fewest pieces (a small dynamic programme; other characters are
     /// free).
     fn segment(&self, chars: &[char]) -> Score {
-        let text: String = chars.iter().collect();
+        let text = string_of(chars);
         let offsets = char_offsets(&text);
         let n = chars.len();
         let mut best = vec![Score::UNREACHED; n + 1];
@@ -860,12 +935,18 @@ impl Dictionary<'_> {
                     unknown: 0,
                     pieces: 1,
                 };
-            for j in i + 1..=n.min(i + MAX_WORD) {
-                let ends_cleanly = j == n || !is_non_initial(chars[j]);
-                if ends_cleanly && word < best[j] && (self.is_word)(&text[offsets[i]..offsets[j]]) {
+            // Every word starting at `i` that ends cleanly, in one prefix search; a
+            // word improves only its own end, so the order of the updates is free.
+            let from = offsets[i];
+            let mut ends = (i + 1..=n.min(i + MAX_WORD))
+                .filter(|&j| j == n || !is_non_initial(chars[j]))
+                .map(|j| offsets[j] - from);
+            self.words.words_at(&text[from..], &mut ends, &mut |end| {
+                let j = i + offsets[i..].partition_point(|&o| o < from + end);
+                if word < best[j] {
                     best[j] = word;
                 }
-            }
+            });
         }
         best[n]
     }
@@ -898,6 +979,15 @@ impl std::ops::Add for Score {
     }
 }
 
+/// The chars as a string, allocated once: collecting chars grows a string by its char
+/// count, a third of what Thai takes in UTF-8, and the repair rules do this for every
+/// reading they score.
+fn string_of(chars: &[char]) -> String {
+    let mut text = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    text.extend(chars);
+    text
+}
+
 fn concat(a: &[char], b: &[char]) -> Vec<char> {
     a.iter().chain(b).copied().collect()
 }
@@ -921,9 +1011,44 @@ mod fast_path_tests {
     #[test]
     fn the_shortcut_only_skips_text_the_rules_leave_alone() {
         let words = include_str!("../../data/thai/words_th.txt").lines();
-        let broken = ["ท่ี", "ก่่า", "วา่", "นํา", "ผเู้", "a\u{200B}b", "๑๒", "ก ่"];
+        let broken = [
+            "ท่ี",
+            "ก่่า",
+            "วา่",
+            "นํา",
+            "ผเู้",
+            "a\u{200B}b",
+            "๑๒",
+            "ก ่",
+            "ส ำคัญ",
+            "ส า",
+            "เ รียน",
+            "ใหค้ ำ",
+            "ทา่ น",
+            "คาํ ถาม",
+            "นํ า",
+            "a  b",
+            "ก ",
+            " ก",
+            "ก\nข",
+            "ก\tข",
+            "ก ข",
+        ];
+        let corpus = include_str!("../../tests/data/pdf_broken.tsv");
+        let pasted = corpus.lines().flat_map(|l| l.split('\t'));
+        let curriculum = crate::curriculum::Curriculum::embedded();
+        let indicators = curriculum.indicators().iter().map(|i| i.text.as_str());
+        let items = curriculum
+            .core_content()
+            .iter()
+            .flat_map(|b| b.items.iter().map(|i| i.text.as_str()));
         let mut skipped = 0;
-        for w in words.chain(broken) {
+        for w in words
+            .chain(broken)
+            .chain(pasted)
+            .chain(indicators)
+            .chain(items)
+        {
             if untouched_by_char_rules(w) {
                 skipped += 1;
                 assert_eq!(
@@ -935,6 +1060,46 @@ mod fast_path_tests {
             assert_eq!(normalize_chars(w), slow(w));
         }
         assert!(skipped > 60_000, "{skipped}");
+    }
+}
+
+#[cfg(test)]
+mod prefix_search_tests {
+    use super::*;
+    use crate::text::dict::Dictionary as WordList;
+
+    #[test]
+    fn prefix_search_repairs_exactly_like_one_lookup_per_length() {
+        let dict = WordList::embedded();
+        let lookup = |w: &str| dict.contains(w);
+        let corpus = include_str!("../../tests/data/pdf_broken.tsv");
+        let mut texts: Vec<String> = corpus
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.split('\t').take(2).map(str::to_string))
+            .collect();
+        // More breakage than the corpus holds: every seventh character swapped with the
+        // next and a space put after the pair, as a PDF copy displaces marks.
+        let swapped: Vec<String> = texts
+            .iter()
+            .flat_map(|t| {
+                let chars: Vec<char> = t.chars().collect();
+                (1..chars.len().saturating_sub(1)).step_by(7).map(move |k| {
+                    let mut c = chars.clone();
+                    c.swap(k, k + 1);
+                    c.insert(k + 2, ' ');
+                    c.into_iter().collect::<String>()
+                })
+            })
+            .collect();
+        texts.extend(swapped);
+        for text in &texts {
+            assert_eq!(
+                normalize_with_dictionary(text, dict),
+                normalize_with(text, &lookup),
+                "{text}"
+            );
+        }
     }
 }
 
@@ -1201,7 +1366,7 @@ mod tests {
     #[test]
     fn segment_counts_characters_outside_words_then_pieces() {
         let is_word = dict(&["หลัก", "สูตร", "หลักสูตร"]);
-        let dict = Dictionary { is_word: &is_word };
+        let dict = Dictionary { words: &is_word };
         let score = |text: &str| dict.segment(&text.chars().collect::<Vec<_>>());
         assert_eq!(
             score("หลักสูตร"),

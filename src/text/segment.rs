@@ -13,8 +13,6 @@
 //! dictionary word of more than two consonants starts, so that a name or a
 //! misspelling costs one token rather than a cascade of fragments.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
-
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -135,15 +133,53 @@ impl<'d> Segmenter<'d> {
 
     /// Segments `text` into tokens; whitespace is dropped.
     pub fn segment(&self, text: &str) -> Vec<Token> {
-        let pieces = self.cut(text);
+        self.tokens(text, self.cut(text))
+    }
+
+    /// The cut of `text` as (length in chars, whether the piece is a dictionary word), every
+    /// piece included: what [`Segmenter::segment_cut`] takes back. For storing the
+    /// segmentation of fixed texts, such as the embedded curriculum, instead of redoing it.
+    pub fn cut_lengths(&self, text: &str) -> Vec<(usize, bool)> {
+        self.cut(text)
+            .into_iter()
+            .map(|p| (text[p.start..p.end].chars().count(), p.word))
+            .collect()
+    }
+
+    /// The tokens of `text` from a cut made earlier by [`Segmenter::cut_lengths`] (with this
+    /// dictionary), without a dictionary search; `None` when the cut does not cover `text`.
+    pub fn segment_cut(&self, text: &str, cut: &[(usize, bool)]) -> Option<Vec<Token>> {
+        let offsets: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut pieces = Vec::with_capacity(cut.len());
+        let mut at = 0;
+        for &(len, word) in cut {
+            if len == 0 || at + len >= offsets.len() {
+                return None;
+            }
+            pieces.push(Piece {
+                start: offsets[at],
+                end: offsets[at + len],
+                word,
+            });
+            at += len;
+        }
+        (at + 1 == offsets.len()).then(|| self.tokens(text, pieces))
+    }
+
+    fn tokens(&self, text: &str, pieces: Vec<Piece>) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(pieces.len());
         let mut char_pos = 0;
         let mut byte_pos = 0;
-        for (start, end) in pieces {
+        for Piece { start, end, word } in pieces {
             char_pos += text[byte_pos..start].chars().count();
             let piece = &text[start..end];
             let len = piece.chars().count();
-            if let Some(kind) = self.classify(piece) {
+            debug_assert_eq!(word, self.dict.contains(piece), "{piece}");
+            if let Some(kind) = classify(piece, word) {
                 let text = if kind == TokenKind::Latin {
                     piece.to_lowercase()
                 } else {
@@ -162,25 +198,8 @@ impl<'d> Segmenter<'d> {
         tokens
     }
 
-    fn classify(&self, piece: &str) -> Option<TokenKind> {
-        let first = piece.chars().next()?;
-        if piece.chars().all(char::is_whitespace) {
-            None
-        } else if self.dict.contains(piece) && piece.chars().any(is_thai) {
-            Some(TokenKind::Word)
-        } else if piece.chars().any(is_thai) {
-            Some(TokenKind::Unknown)
-        } else if first.is_alphabetic() {
-            Some(TokenKind::Latin)
-        } else if first.is_ascii_digit() {
-            Some(TokenKind::Number)
-        } else {
-            Some(TokenKind::Symbol)
-        }
-    }
-
-    /// The cut: byte ranges covering `text` from start to end, in order.
-    fn cut(&self, text: &str) -> Vec<(usize, usize)> {
+    /// The cut: the pieces covering `text` from start to end, in order.
+    fn cut(&self, text: &str) -> Vec<Piece> {
         let boundaries = valid_boundaries(text);
         let after = |pos: usize| {
             let i = boundaries.partition_point(|&b| b <= pos);
@@ -188,30 +207,39 @@ impl<'d> Segmenter<'d> {
         };
         let len = text.len();
         let mut out = Vec::new();
-        let mut graph: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut frontier: BTreeSet<usize> = BTreeSet::from([0]);
+        // The graph of the stretch not yet settled, as edges (begin, end, word). Positions
+        // are taken in ascending order, so each position's edges are added together, in
+        // the order the shortest-path tie-break needs; a settled stretch is never looked
+        // at again, so its edges are dropped.
+        let mut edges: Vec<(usize, usize, bool)> = Vec::new();
+        // Positions reached and not yet taken: ascending, without repeats, and few (the
+        // ends of the words that start at a handful of positions), so a sorted vector.
+        let mut frontier: Vec<usize> = vec![0];
+        let mut search = PathSearch::default();
         let mut settled = 0;
-        while let Some(begin) = frontier.pop_first() {
+        while !frontier.is_empty() {
+            let begin = frontier.remove(0);
             if begin >= len {
                 break;
             }
-            let mut ends = Vec::new();
+            let before = edges.len();
             self.dict
                 .words_at(&text[begin..], after(begin).map(|b| b - begin), |e| {
-                    ends.push(begin + e)
+                    edges.push((begin, begin + e, true))
                 });
-            for &end in &ends {
-                frontier.insert(end);
+            for &(_, end, _) in &edges[before..] {
+                insert_sorted(&mut frontier, end);
             }
-            graph.entry(begin).or_default().extend(ends);
             match frontier.len() {
                 1 => {
-                    let goal = *frontier.first().expect("one element");
-                    out.extend(shortest_path(&graph, settled, goal));
+                    let goal = frontier[0];
+                    search.shortest_path(&edges, settled, goal, &mut out);
+                    edges.clear();
                     settled = goal;
                 }
                 0 => {
                     // No word starts here: take a non-Thai token, or an unknown Thai run.
+                    // Neither is a word: a word ending on a boundary would have been found.
                     let end = non_thai_end(text, begin).unwrap_or_else(|| {
                         after(begin)
                             .find(|&p| {
@@ -221,10 +249,14 @@ impl<'d> Segmenter<'d> {
                             })
                             .unwrap_or(len)
                     });
-                    graph.entry(begin).or_default().push(end);
-                    out.push((begin, end));
+                    edges.clear();
+                    out.push(Piece {
+                        start: begin,
+                        end,
+                        word: false,
+                    });
                     settled = end;
-                    frontier.insert(end);
+                    frontier.push(end);
                 }
                 _ => {}
             }
@@ -279,39 +311,97 @@ fn valid_boundaries(text: &str) -> Vec<usize> {
     out
 }
 
-/// The path from `from` to `to` with the fewest edges; among those, the one
-/// found first when edges are tried in the order they were added.
-fn shortest_path(
-    graph: &HashMap<usize, Vec<usize>>,
-    from: usize,
-    to: usize,
-) -> Vec<(usize, usize)> {
-    let mut parent: HashMap<usize, usize> = HashMap::new();
-    let mut queue = VecDeque::from([from]);
-    while let Some(v) = queue.pop_front() {
-        if v == to {
-            break;
-        }
-        for &next in graph.get(&v).map(Vec::as_slice).unwrap_or(&[]) {
-            if next <= to && next != from && !parent.contains_key(&next) {
-                parent.insert(next, v);
-                queue.push_back(next);
+/// A piece of the cut, in bytes, and whether it is a dictionary word.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+fn insert_sorted(positions: &mut Vec<usize>, p: usize) {
+    if let Err(i) = positions.binary_search(&p) {
+        positions.insert(i, p);
+    }
+}
+
+/// What a piece is. `word`: the piece is a dictionary word.
+fn classify(piece: &str, word: bool) -> Option<TokenKind> {
+    let first = piece.chars().next()?;
+    if piece.chars().all(char::is_whitespace) {
+        None
+    } else if word && piece.chars().any(is_thai) {
+        Some(TokenKind::Word)
+    } else if piece.chars().any(is_thai) {
+        Some(TokenKind::Unknown)
+    } else if first.is_alphabetic() {
+        Some(TokenKind::Latin)
+    } else if first.is_ascii_digit() {
+        Some(TokenKind::Number)
+    } else {
+        Some(TokenKind::Symbol)
+    }
+}
+
+/// Breadth-first search over one unsettled stretch, with its buffers kept between stretches.
+#[derive(Default)]
+struct PathSearch {
+    /// Per byte offset from the stretch's start: the edge that first reached it.
+    parent: Vec<Option<usize>>,
+    queue: std::collections::VecDeque<usize>,
+    path: Vec<Piece>,
+}
+
+impl PathSearch {
+    /// Appends to `out` the path from `from` to `to` with the fewest edges; among those, the
+    /// one found first when edges are tried in the order they were added. `edges` holds the
+    /// stretch's edges, grouped by their start in ascending order.
+    fn shortest_path(
+        &mut self,
+        edges: &[(usize, usize, bool)],
+        from: usize,
+        to: usize,
+        out: &mut Vec<Piece>,
+    ) {
+        self.parent.clear();
+        self.parent.resize(to - from + 1, None);
+        self.queue.clear();
+        self.queue.push_back(from);
+        while let Some(v) = self.queue.pop_front() {
+            if v == to {
+                break;
+            }
+            let first = edges.partition_point(|e| e.0 < v);
+            for (k, &(_, next, _)) in edges[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, e)| e.0 == v)
+            {
+                if next <= to && next != from && self.parent[next - from].is_none() {
+                    self.parent[next - from] = Some(first + k);
+                    self.queue.push_back(next);
+                }
             }
         }
+        self.path.clear();
+        let mut v = to;
+        while v != from {
+            let Some(k) = self.parent[v - from] else {
+                // Unreachable: `to` is only settled once a path reaches it. Fall back
+                // to one piece rather than lose text.
+                out.push(Piece {
+                    start: from,
+                    end: to,
+                    word: false,
+                });
+                return;
+            };
+            let (start, end, word) = edges[k];
+            self.path.push(Piece { start, end, word });
+            v = start;
+        }
+        out.extend(self.path.drain(..).rev());
     }
-    let mut path = Vec::new();
-    let mut v = to;
-    while v != from {
-        let Some(&p) = parent.get(&v) else {
-            // Unreachable: `to` is only settled once a path reaches it. Fall back
-            // to one piece rather than lose text.
-            return vec![(from, to)];
-        };
-        path.push((p, v));
-        v = p;
-    }
-    path.reverse();
-    path
 }
 
 /// Counts for comparing two segmentations of the same text: `(agreed, ours, theirs)`,
