@@ -7,8 +7,6 @@
 //! happens to use it rarely. And character n-grams, so that a segmentation
 //! error or a variant spelling still shares most of its grams.
 
-use std::collections::HashMap;
-
 use super::analyze::Term;
 use super::hash::FastMap;
 
