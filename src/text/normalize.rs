@@ -812,12 +812,18 @@ impl Dictionary<'_> {
     /// the rest of the chain kept apart, or the whole chain repaired.
     fn confirmed_repair(&self, left: &[char], right: &RightContext<'_>) -> Option<Repair> {
         let first = right.chunks.first()?;
+        let displaced = displaced_run_start(left);
+        // Without marks to move, a space between two dictionary words is kept whatever the
+        // scores say (the last test below); the scores, the costly part, are not needed.
+        if displaced.is_none() && self.ends_with_word(left) && self.starts_with_word(first) {
+            return None;
+        }
         let rest_kept = self.rest_kept(right);
         let kept = self.score(left)
             + self
                 .joined_score(&[], right)
                 .min(self.score(first) + rest_kept);
-        if let Some(at) = displaced_run_start(left) {
+        if let Some(at) = displaced {
             let mut moved = left.to_vec();
             moved[at..].rotate_left(1);
             if self.joined_score(&moved, right) < kept {
