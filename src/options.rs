@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use crate::curriculum::{IndicatorFilter, LearningArea};
 use crate::engine::{RankOptions, Scope};
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::outcome::{read_area, read_grade, GradeReading};
+use crate::outcome::{read_area, read_grade, GradeReading, OutcomeFormat};
 use crate::report::CaseOptions;
 
 /// Rank and align options: `grade`, `area`, `gradeScope`, `areaScope`
@@ -109,6 +109,46 @@ pub fn case_options(value: &Value) -> Result<CaseOptions> {
         }
     }
     opts.check().map_err(|e| e.at(place("dateTime")))?;
+    Ok(opts)
+}
+
+/// Options for reading outcomes from text: the `format` (`"auto"` or left
+/// out: detect), and the file's `name`, which helps detection and is put into
+/// every problem.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    pub format: Option<OutcomeFormat>,
+    pub name: Option<String>,
+}
+
+/// Reads `{ format, name }` (see [`ParseOptions`]).
+pub fn parse_options(value: &Value) -> Result<ParseOptions> {
+    let mut opts = ParseOptions::default();
+    let Some(map) = object(value, &["format", "name"])? else {
+        return Ok(opts);
+    };
+    if let Some(v) = present(map, "format") {
+        opts.format = match v.as_str() {
+            Some("auto") => None,
+            Some(name) => Some(OutcomeFormat::parse(name).map_err(|e| e.at(place("format")))?),
+            None => {
+                return Err(invalid(
+                    "format",
+                    format!("format must be \"auto\", \"csv\", \"tsv\", \"json\", \"case\" or \"text\", not {v}"),
+                    format!("format ต้องเป็น \"auto\", \"csv\", \"tsv\", \"json\", \"case\" หรือ \"text\" ไม่ใช่ {v}"),
+                ))
+            }
+        };
+    }
+    if let Some(v) = present(map, "name") {
+        opts.name = Some(v.as_str().map(str::to_string).ok_or_else(|| {
+            invalid(
+                "name",
+                format!("name must be a file name, not {v}"),
+                format!("name ต้องเป็นชื่อไฟล์ ไม่ใช่ {v}"),
+            )
+        })?);
+    }
     Ok(opts)
 }
 
@@ -273,6 +313,34 @@ mod tests {
         }
         assert!(rank_options(&json!("grade 4")).is_err());
         assert!(indicator_filter(&json!({"grade": 4, "topK": 1})).is_err());
+    }
+
+    #[test]
+    fn parse_options_read_the_format_and_name() {
+        assert_eq!(
+            parse_options(&Value::Null).unwrap(),
+            ParseOptions::default()
+        );
+        let o = parse_options(&json!({"format": "txt", "name": "lo.txt"})).unwrap();
+        assert_eq!(o.format, Some(OutcomeFormat::Text));
+        assert_eq!(o.name.as_deref(), Some("lo.txt"));
+        assert_eq!(
+            parse_options(&json!({"format": "auto"})).unwrap().format,
+            None
+        );
+        for (opts, field) in [
+            (json!({"format": "xlsx"}), "format"),
+            (json!({"format": 3}), "format"),
+            (json!({"name": 3}), "name"),
+            (json!({"fromat": "csv"}), "fromat"),
+        ] {
+            let e = parse_options(&opts).unwrap_err();
+            assert_eq!(
+                e.location().unwrap().field.as_deref(),
+                Some(field),
+                "{opts}"
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::outcome::{detect, read_json_value, read_outcomes, OutcomeFormat};
+use crate::outcome::{detect, read_json_value, read_outcomes};
 use crate::report::{self, ReportFormat};
 use crate::{options, Alignment, Curriculum, Error, ErrorKind, Location};
 
@@ -119,9 +119,10 @@ impl Engine {
         options: Option<ParseOptionsArg>,
     ) -> JsResult {
         let input = string_arg(&input, "input")?;
-        let (format, name) = parse_options(&value_arg(options, "options")?)?;
-        let format = format.unwrap_or_else(|| detect(name.as_deref(), &input));
-        let read = read_outcomes(&input, format, name.as_deref());
+        let opts = options::parse_options(&value_arg(options, "options")?).map_err(js_error)?;
+        let name = opts.name.as_deref();
+        let format = opts.format.unwrap_or_else(|| detect(name, &input));
+        let read = read_outcomes(&input, format, name);
         to_js(&Parsed {
             format: format.as_str(),
             outcomes: &read.outcomes,
@@ -203,52 +204,6 @@ struct Parsed<'a> {
     format: &'static str,
     outcomes: &'a [crate::Outcome],
     problems: &'a [Error],
-}
-
-/// `{ format, name }` of `parseOutcomes`: the format (`"auto"` = detect), and
-/// the file name, which helps detection and is put into every problem.
-fn parse_options(value: &Value) -> Result<(Option<OutcomeFormat>, Option<String>), JsValue> {
-    let Some(map) = value.as_object() else {
-        return if value.is_null() {
-            Ok((None, None))
-        } else {
-            Err(js_error(bad_argument(
-                "options",
-                "an object such as { format: \"csv\" }",
-                "ออบเจกต์ เช่น { format: \"csv\" }",
-            )))
-        };
-    };
-    if let Some(key) = map
-        .keys()
-        .find(|k| !["format", "name"].contains(&k.as_str()))
-    {
-        return Err(js_error(bad_argument(
-            key,
-            "one of the options format, name",
-            "หนึ่งในตัวเลือก format, name",
-        )));
-    }
-    let format = match map.get("format").filter(|v| !v.is_null()) {
-        None => None,
-        Some(Value::String(s)) if s == "auto" => None,
-        Some(Value::String(s)) => {
-            Some(OutcomeFormat::parse(s).map_err(|e| js_error(e.at(argument("format"))))?)
-        }
-        Some(_) => {
-            return Err(js_error(bad_argument(
-                "format",
-                "\"auto\", \"csv\", \"tsv\", \"json\", \"case\" or \"text\"",
-                "\"auto\", \"csv\", \"tsv\", \"json\", \"case\" หรือ \"text\"",
-            )))
-        }
-    };
-    let name = match map.get("name").filter(|v| !v.is_null()) {
-        None => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => return Err(js_error(bad_argument("name", "a file name", "ชื่อไฟล์"))),
-    };
-    Ok((format, name))
 }
 
 /// An alignment handed back from JavaScript, possibly edited: its reverse
