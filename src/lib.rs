@@ -25,7 +25,7 @@ pub use curriculum::{
 };
 pub use engine::{
     Alignment, Coverage, CoverageCounts, CoverageRow, Engine, Evidence, EvidenceField,
-    EvidenceKind, Match, OutcomeAlignment, RankOptions, Relation, Scope, Span,
+    EvidenceKind, Match, OutcomeAlignment, RankOptions, Relation, Review, Scope, Span,
 };
 pub use error::{Error, ErrorKind, Location, Result};
 pub use outcome::{Outcome, Outcomes};

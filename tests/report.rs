@@ -9,7 +9,7 @@ use sapan::report::{self, write_case, write_csv, write_json, write_markdown, Cas
 use sapan::{
     Alignment, Coverage, CoverageCounts, CoverageRow, Curriculum, Evidence, EvidenceField,
     EvidenceKind, IndicatorCode, IndicatorFilter, LearningArea, Match, Outcome, OutcomeAlignment,
-    Relation, ReportFormat, Span,
+    Relation, ReportFormat, Review, Span,
 };
 use serde_json::Value;
 
@@ -47,6 +47,7 @@ fn matched(c: &str, score: f32, relation: Relation, evidence: Vec<Evidence>) -> 
             .map(|i| i.text.clone())
             .unwrap_or_default(),
         evidence,
+        review: None,
     }
 }
 
@@ -260,7 +261,9 @@ fn csv_header_names_the_columns() {
             "score",
             "relation",
             "relation_th",
-            "evidence"
+            "evidence",
+            "review",
+            "review_th"
         ]
     );
 }
@@ -278,7 +281,7 @@ fn csv_has_one_row_per_outcome_and_match_with_indicator_text_and_three_decimals(
     let rows = csv_rows();
     // Header, LO1 × 3, LO2 × 1 (no match), LO3 × 1, repeated LO1 × 1.
     assert_eq!(rows.len(), 7);
-    assert!(rows.iter().all(|r| r.len() == 11));
+    assert!(rows.iter().all(|r| r.len() == 13));
     let first = &rows[1];
     let text = &Curriculum::embedded()
         .indicator(&code("ค 1.1 ป.4/15"))
@@ -299,7 +302,7 @@ fn csv_has_one_row_per_outcome_and_match_with_indicator_text_and_three_decimals(
     );
     assert_eq!(
         first[8..],
-        ["aligned", "สอดคล้อง", "ทศนิยม; บวก~การบวก (fuzzy)"]
+        ["aligned", "สอดคล้อง", "ทศนิยม; บวก~การบวก (fuzzy)", "", ""]
     );
     assert_eq!(rows[2][8..10], ["partial", "สอดคล้องบางส่วน"]);
     assert_eq!(rows[2][10], "โจทย์ปัญหา (core content)");
@@ -633,4 +636,20 @@ fn every_format_is_written_by_the_one_entry_point() {
         ReportFormat::parse("nope").unwrap_err().code(),
         "invalid_argument"
     );
+}
+
+#[test]
+fn csv_and_json_carry_a_teachers_review_and_leave_unreviewed_rows_empty() {
+    let mut a = alignment();
+    a.outcomes[0].matches[0].review = Some(Review::Confirmed);
+    let text = write_csv(&a, Curriculum::embedded());
+    let rows = read_csv(text.strip_prefix('\u{FEFF}').unwrap());
+    assert_eq!(rows[1][11], "confirmed");
+    assert_eq!(rows[1][12], "ครูยืนยัน");
+    assert!(rows[2..]
+        .iter()
+        .all(|r| r[11].is_empty() && r[12].is_empty()));
+    let json: serde_json::Value = serde_json::from_str(&write_json(&a, &coverage(&a))).unwrap();
+    assert_eq!(json["outcomes"][0]["matches"][0]["review"], "confirmed");
+    assert!(json["outcomes"][0]["matches"][1].get("review").is_none());
 }

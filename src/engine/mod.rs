@@ -656,6 +656,7 @@ impl Engine {
                 } else {
                     Vec::new()
                 },
+                review: None,
             })
             .collect();
         (q.normalized, matches)

@@ -134,6 +134,40 @@ pub struct Match {
     pub text: String,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// A teacher's judgement on this match, when one was made: the engine
+    /// never sets it; the app does, and every export carries it, so that a
+    /// school's table shows which rows a person checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// What a teacher did with a match. (A rejected match is removed from the
+/// alignment instead, so it has no value here.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Review {
+    /// Suggested by the engine and confirmed by a teacher.
+    Confirmed,
+    /// Added by a teacher (found by search), not suggested.
+    Added,
+}
+
+impl Review {
+    /// The stable code, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Confirmed => "confirmed",
+            Review::Added => "added",
+        }
+    }
+
+    /// In Thai, for tables a school prints.
+    pub fn name_th(self) -> &'static str {
+        match self {
+            Review::Confirmed => "ครูยืนยัน",
+            Review::Added => "ครูเพิ่ม",
+        }
+    }
 }
 
 /// Whether a grade or an area given in the options restricts the candidates

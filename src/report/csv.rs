@@ -12,7 +12,7 @@
 //!   that small cost buys safety for every school that opens the file.
 //!
 //! Columns: `outcome_id, outcome_text, grade, area, rank, indicator_code,
-//! indicator_text, score, relation, relation_th, evidence`. `grade` (4–6) and
+//! indicator_text, score, relation, relation_th, evidence, review, review_th`. `grade` (4–6) and
 //! `area` (the code letter, e.g. `ค`) are the outcome's own, empty when its
 //! source did not say. `rank` counts the outcome's matches from 1, best first.
 //! `score` has three decimals; `relation` is the stable code (`aligned`,
@@ -20,6 +20,8 @@
 //! is the matched terms, e.g. `ทศนิยม; การบวก~การบวอ (fuzzy); เศษส่วน (core
 //! content)`: the outcome's word, `~` and the indicator side's word when they
 //! differ, and a note when the match was near or outside the indicator's text.
+//! `review` is a teacher's decision as the app records it (`confirmed`,
+//! `added`, or empty for an unchecked suggestion), `review_th` the same in Thai.
 //!
 //! An outcome with no match still gets one row, its indicator columns empty:
 //! a teacher's outcome is never dropped from the sheet.
@@ -29,7 +31,7 @@ use crate::engine::Alignment;
 
 use super::{evidence_summary, format_score};
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 13] = [
     "outcome_id",
     "outcome_text",
     "grade",
@@ -41,6 +43,8 @@ const HEADER: [&str; 11] = [
     "relation",
     "relation_th",
     "evidence",
+    "review",
+    "review_th",
 ];
 
 /// The alignment as CSV text, starting with a byte-order mark.
@@ -56,7 +60,7 @@ pub fn write_csv(alignment: &Alignment, curriculum: &Curriculum) -> String {
                 &mut out,
                 [o.id.clone(), o.text.clone(), grade, area]
                     .into_iter()
-                    .chain(std::iter::repeat_n(String::new(), 7)),
+                    .chain(std::iter::repeat_n(String::new(), 9)),
             );
             continue;
         }
@@ -79,6 +83,11 @@ pub fn write_csv(alignment: &Alignment, curriculum: &Curriculum) -> String {
                     m.relation.as_str().to_string(),
                     m.relation.name_th().to_string(),
                     evidence_summary(&m.evidence),
+                    m.review.map(|r| r.as_str()).unwrap_or_default().to_string(),
+                    m.review
+                        .map(|r| r.name_th())
+                        .unwrap_or_default()
+                        .to_string(),
                 ],
             );
         }

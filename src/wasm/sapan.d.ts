@@ -96,7 +96,14 @@ export interface Match {
   text: string;
   /** Why it matched (empty with `evidence: false`). */
   evidence: Evidence[];
+  /** A teacher's decision, set by the app (never by the engine) and carried
+   * into every export: `"confirmed"` (a suggestion a teacher checked) or
+   * `"added"` (an indicator a teacher found and added). Absent when unchecked. */
+  review?: Review;
 }
+
+/** What a teacher did with a match (a rejected match is removed instead). */
+export type Review = "confirmed" | "added";
 
 /** A learning outcome as a program hands it to `align`: only `text` is required. */
 export interface OutcomeInput {
