@@ -1,55 +1,109 @@
-// A first look at Sapan in the browser: free text in, matching indicators out,
-// with the shared words marked. (The full teacher app builds on the same package.)
-// Every text from the user or the engine is set with textContent, never as HTML.
-import init, { Engine } from "./pkg/sapan.js";
+// The teacher app's shell: loads the engine and the saved project, keeps the
+// state (app/store.js), and shows one view at a time. Each view is a module
+// under app/ with `mount(section, ctx)`; it renders from `ctx.store` and
+// re-renders when the state changes. Every text is set as text (dom.js).
+import { loadEngine } from "./engine.js";
+import { h, fill } from "./dom.js";
+import { emptyProject } from "./project.js";
+import { createStore } from "./app/store.js";
+import { tr, SHELL } from "./app/i18n.js";
+import { restoreProject, persist } from "./app/storage.js";
+import * as importView from "./app/import-view.js";
+import * as alignView from "./app/align-view.js";
+import * as coverageView from "./app/coverage-view.js";
+import * as exportView from "./app/export-view.js";
+import * as freeView from "./app/free-text.js";
 
+const VIEWS = [
+  ["import", importView],
+  ["align", alignView],
+  ["coverage", coverageView],
+  ["export", exportView],
+  ["free", freeView],
+];
 const $ = (id) => document.getElementById(id);
-const RELATION = { aligned: "สอดคล้อง / aligned", partial: "สอดคล้องบางส่วน / partially aligned", none: "ไม่สอดคล้อง / not aligned" };
 
-await init();
-const engine = new Engine();
-const areas = [["ท", "ภาษาไทย / Thai"], ["ค", "คณิตศาสตร์ / Mathematics"], ["ว", "วิทยาศาสตร์และเทคโนโลยี / Science"], ["ส", "สังคมศึกษา / Social studies"], ["พ", "สุขศึกษาและพลศึกษา / Health & PE"], ["ศ", "ศิลปะ / Arts"], ["ง", "การงานอาชีพ / Careers"], ["ต", "ภาษาต่างประเทศ / Foreign languages"]];
-for (const [code, name] of areas) $("area").append(new Option(name, code));
-$("status").textContent = "พร้อม: พิมพ์ข้อความด้านบน / Ready: type above";
-
-/** The text with the given spans marked, as DOM nodes. */
-function marked(text, spans) {
-  const out = document.createElement("span");
-  let at = 0;
-  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
-    if (start < at) continue;
-    out.append(text.slice(at, start));
-    const m = document.createElement("mark");
-    m.textContent = text.slice(start, end);
-    out.append(m);
-    at = end;
+function savedLang() {
+  try {
+    return localStorage.getItem("sapan-lang") === "en" ? "en" : "th";
+  } catch {
+    return "th";
   }
-  out.append(text.slice(at));
-  return out;
 }
 
-function show() {
-  const text = $("text").value;
-  $("results").replaceChildren();
-  if (!text.trim()) return;
-  const options = { topK: 10, grade: $("grade").value || null, area: $("area").value || null };
-  const matches = engine.rank(text, options);
-  for (const m of matches) {
-    const li = document.createElement("li");
-    const head = document.createElement("div");
-    const code = document.createElement("span");
-    code.className = "code";
-    code.textContent = m.code;
-    const rel = document.createElement("span");
-    rel.className = m.relation;
-    rel.textContent = ` ${RELATION[m.relation]} (${m.score.toFixed(2)})`;
-    head.append(code, rel);
-    const own = m.evidence.filter((e) => e.field === "indicator").map((e) => e.targetSpan);
-    li.append(head, marked(m.text, own));
-    $("results").append(li);
-  }
-  $("status").textContent = matches.length ? `${matches.length} ตัวชี้วัด / indicators` : "ไม่พบ / none found";
+function renderShell(state) {
+  const t = tr(SHELL, state.lang);
+  document.documentElement.lang = state.lang;
+  $("app-title").textContent = t("title");
+  $("app-tagline").textContent = t("tagline");
+  $("skip-link").textContent = t("skip");
+  $("tabs").setAttribute("aria-label", t("tabs"));
+  const toggle = $("lang-toggle");
+  toggle.textContent = t("langToggle");
+  toggle.setAttribute("aria-label", t("langToggleLabel"));
+  toggle.lang = state.lang === "th" ? "en" : "th";
+  $("app-footer").textContent = t("footer");
+  for (const button of $("tabs").querySelectorAll("button")) button.textContent = t(button.dataset.view);
 }
 
-$("query").addEventListener("input", show);
-$("query").addEventListener("submit", (e) => e.preventDefault());
+async function start() {
+  const lang = savedLang();
+  $("app-status").textContent = tr(SHELL, lang)("loading");
+  const [engine, saved] = await Promise.all([loadEngine(), restoreProject()]);
+  const store = createStore({ project: saved ?? emptyProject(), lang }, (project) =>
+    engine.align(project.outcomes, { topK: 10, grade: project.settings.grade, area: project.settings.area }),
+  );
+
+  let current = null;
+  const show = (name, { focus = false } = {}) => {
+    if (!VIEWS.some(([n]) => n === name)) name = "import";
+    current = name;
+    for (const [n] of VIEWS) $(`view-${n}`).hidden = n !== name;
+    for (const b of $("tabs").querySelectorAll("button")) {
+      if (b.dataset.view === name) b.setAttribute("aria-current", "page");
+      else b.removeAttribute("aria-current");
+    }
+    if (location.hash !== `#${name}`) history.replaceState(null, "", `#${name}`);
+    if (focus) $(`view-${name}`).querySelector("h2")?.focus();
+  };
+  const ctx = {
+    engine,
+    store,
+    show: (name) => show(name, { focus: true }),
+    /** Says `message` to screen readers (and shows it) in the status line. */
+    announce: (message) => {
+      $("app-status").textContent = message;
+    },
+  };
+
+  fill(
+    $("tabs"),
+    VIEWS.map(([name]) =>
+      h("button", { type: "button", dataset: { view: name }, onclick: () => show(name, { focus: true }) }),
+    ),
+  );
+  $("lang-toggle").addEventListener("click", () => {
+    const next = store.get().lang === "th" ? "en" : "th";
+    try {
+      localStorage.setItem("sapan-lang", next);
+    } catch {
+      // Private mode may refuse storage; the choice then lasts for this visit.
+    }
+    store.setLang(next);
+  });
+  store.subscribe((state, prev) => state.lang !== prev.lang && renderShell(state));
+  renderShell(store.get());
+  for (const [name, view] of VIEWS) view.mount($(`view-${name}`), ctx);
+  persist(ctx);
+
+  const wanted = location.hash.slice(1);
+  show(wanted || (store.get().project.outcomes.length ? "align" : "import"));
+  window.addEventListener("hashchange", () => current !== location.hash.slice(1) && show(location.hash.slice(1)));
+  $("app-status").textContent = tr(SHELL, store.get().lang)("ready");
+  document.body.dataset.ready = "true";
+}
+
+start().catch((e) => {
+  $("app-status").textContent = tr(SHELL, savedLang())("failed", e?.message ?? String(e));
+  console.error(e);
+});

@@ -1,0 +1,52 @@
+// Strings of the teacher app. Every view keeps its own table
+// `{ th: { key: "…" | (…args) => "…" }, en: { … } }` (Thai and English for
+// every string, screen-reader-only ones included) and reads it with `tr`.
+// A key missing in one language is a bug the i18n test catches.
+
+/** `tr(table, lang)(key, ...args)`: the string for `key` in `lang`. */
+export function tr(table, lang) {
+  const strings = table[lang] ?? table.th;
+  return (key, ...args) => {
+    const s = strings[key] ?? table.th[key];
+    if (s === undefined) throw new Error(`missing string "${key}"`);
+    return typeof s === "function" ? s(...args) : s;
+  };
+}
+
+/** The app shell's strings. */
+export const SHELL = {
+  th: {
+    title: "สะพาน Sapan",
+    tagline: "เทียบผลลัพธ์การเรียนรู้ (ร่าง) กับตัวชี้วัด ป.4–6 หลักสูตรแกนกลาง พ.ศ. 2551 ข้อความทั้งหมดประมวลผลในเครื่องนี้ ไม่ถูกส่งออกไปที่ใด",
+    langToggle: "English",
+    langToggleLabel: "Switch to English",
+    skip: "ข้ามไปยังเนื้อหา",
+    tabs: "ส่วนของแอป",
+    import: "1 นำเข้า",
+    align: "2 จับคู่และตรวจ",
+    coverage: "3 ความครอบคลุม",
+    export: "4 ส่งออกและพิมพ์",
+    free: "ค้นหาด้วยข้อความ",
+    loading: "กำลังโหลดเครื่องมือ…",
+    ready: "พร้อมใช้งาน",
+    failed: (m) => `โหลดเครื่องมือไม่สำเร็จ: ${m}`,
+    footer: "ตัวชี้วัดจากหลักสูตรแกนกลางการศึกษาขั้นพื้นฐาน พ.ศ. 2551 (ฉบับปรับปรุง พ.ศ. 2560) คะแนนและระดับความสอดคล้องเป็นข้อเสนอแนะของเครื่องมือ ครูเป็นผู้ตัดสิน",
+  },
+  en: {
+    title: "Sapan สะพาน",
+    tagline: "Align draft learning outcomes with the ป.4–6 indicators of the B.E. 2551 core curriculum. Everything runs on this computer; no text is sent anywhere.",
+    langToggle: "ภาษาไทย",
+    langToggleLabel: "เปลี่ยนเป็นภาษาไทย",
+    skip: "Skip to content",
+    tabs: "App sections",
+    import: "1 Import",
+    align: "2 Align and review",
+    coverage: "3 Coverage",
+    export: "4 Export and print",
+    free: "Search by text",
+    loading: "Loading the engine…",
+    ready: "Ready",
+    failed: (m) => `The engine could not be loaded: ${m}`,
+    footer: "Indicators of the Basic Education Core Curriculum B.E. 2551 (revised B.E. 2560). Scores and relation levels are the tool's suggestions; the teacher decides.",
+  },
+};
