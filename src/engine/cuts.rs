@@ -8,7 +8,7 @@
 //! texts it was made from and the dictionary's size, and anything that does not match (or a
 //! cut that does not cover its text) makes the build segment as before. A test regenerates
 //! the file and requires the same bytes, so a change to the curriculum, the dictionary or
-//! the segmenter that changes a cut fails until the file is regenerated (`SAPAN_BLESS=1
+//! the segmenter that changes a cut fails until the file is regenerated (`SAPAN_REGENERATE=1
 //! cargo test --lib stored_cuts`).
 //!
 //! Format: the fingerprint (u64, little-endian), the dictionary's word count (u32), then for
@@ -119,14 +119,14 @@ mod tests {
         let engine = Engine::new();
         let texts = engine.indexed_texts();
         let fresh = encode(Dictionary::embedded(), texts.iter().map(String::as_str));
-        if fresh != EMBEDDED && std::env::var_os("SAPAN_BLESS").is_some() {
+        if fresh != EMBEDDED && std::env::var_os("SAPAN_REGENERATE").is_some() {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/index/segmentation.bin");
             std::fs::write(path, &fresh).expect("data/index/segmentation.bin is writable");
             return;
         }
         assert!(
             fresh == EMBEDDED,
-            "data/index/segmentation.bin is stale: regenerate it with SAPAN_BLESS=1 cargo test --lib stored_cuts"
+            "data/index/segmentation.bin is stale: regenerate it with SAPAN_REGENERATE=1 cargo test --lib stored_cuts"
         );
     }
 
