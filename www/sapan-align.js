@@ -15,7 +15,7 @@
 import { loadEngine } from "./engine.js";
 import { h, fill, srOnly } from "./dom.js";
 import { marked, querySpans, indicatorSpans } from "./highlight.js";
-import { relationName, scoreText, gradeName, areaName } from "./domain.js";
+import { AREAS, relationName, scoreText, gradeName, areaName } from "./domain.js";
 import { decide } from "./project.js";
 import { WIDGET_STRINGS, widgetStrings } from "./widget-i18n.js";
 import { widgetSheet } from "./widget-styles.js";
@@ -117,6 +117,7 @@ export class SapanAlign extends HTMLElement {
     // grade, area, top-k and mode change what is ranked.
     this.#recompute();
     this.#render();
+    if (this.mode === "search" && this.#input.value.trim()) this.#searchChanged();
   }
 
   // ---- attributes reflected as properties ----
@@ -229,8 +230,14 @@ export class SapanAlign extends HTMLElement {
       if (!this.#engine) return;
       this.#recompute();
       this.#render();
-      if (!this.#error) this.#dispatch("sapan-change", { query: this.#input.value, matches: structuredClone(this.#matches) });
+      this.#searchChanged();
     }, TYPING_PAUSE_MS);
+  }
+
+  /** Tells the page the ranking follows the text (after typing or a change of options). */
+  #searchChanged() {
+    if (!this.#engine || this.#error) return;
+    this.#dispatch("sapan-change", { query: this.#input.value, matches: structuredClone(this.#matches) });
   }
 
   async #load(src) {
@@ -329,7 +336,9 @@ export class SapanAlign extends HTMLElement {
     const grade = this.grade;
     const area = this.area;
     const g = grade ? (/^[456]$/.test(grade) ? gradeName(Number(grade), lang) : grade) : t.allGrades;
-    const a = area ? areaName(area, lang) : t.allAreas;
+    // The engine takes an area's letter or its name; the scope line names it in the widget's language.
+    const known = AREAS.find((x) => [x.code, x.th, x.en.toLowerCase()].includes(area?.trim().toLowerCase()));
+    const a = !area ? t.allAreas : known ? areaName(known.code, lang) : area;
     return `${t.scope}: ${g} · ${a}`;
   }
 
