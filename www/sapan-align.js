@@ -98,7 +98,7 @@ export class SapanAlign extends HTMLElement {
         this.#dispatch("sapan-ready", { version: engine.version });
       },
       (e) => {
-        this.#fail({ code: "engine_failed", messageTh: WIDGET_STRINGS.th.engineFailed, messageEn: WIDGET_STRINGS.en.engineFailed, location: null }, e);
+        this.#fail({ code: "engine_failed", messageTh: WIDGET_STRINGS.th.engineFailed, messageEn: WIDGET_STRINGS.en.engineFailed, location: null });
         this.#rejectReady(e);
       },
     );
@@ -220,7 +220,7 @@ export class SapanAlign extends HTMLElement {
     } catch (e) {
       this.#matches = [];
       this.#alignment = null;
-      this.#fail(errorDetail(e), e);
+      this.#fail(errorDetail(e));
     }
   }
 
@@ -270,7 +270,7 @@ export class SapanAlign extends HTMLElement {
     try {
       parsed = this.#engine.parseOutcomes(text, { name: src });
     } catch (e) {
-      this.#fail(errorDetail(e), e);
+      this.#fail(errorDetail(e));
       return;
     }
     this.#outcomes = parsed.outcomes;
@@ -293,11 +293,10 @@ export class SapanAlign extends HTMLElement {
   }
 
   /** Shows an error and tells the page (sapan-error), with the engine's fields. */
-  #fail(detail, cause) {
+  #fail(detail) {
     this.#error = detail;
     this.#showError();
     this.#dispatch("sapan-error", detail);
-    if (cause && !detail.code) console.warn(cause);
   }
 
   #dispatch(type, detail) {
