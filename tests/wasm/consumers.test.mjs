@@ -109,3 +109,70 @@ test("the npm README's Node example runs as written and prints the CLI's CSV", (
   assert.match(result.slice(0, result.length - csv.length), /aligned: \d+/, "the coverage total is printed first");
   assert.ok(existsSync(join(dir, "node_modules/sapan/sapan_bg.wasm")));
 });
+
+// ---- the <sapan-align> widget, as the tarball carries it ----
+
+test("the packed tarball carries the widget: widget.js, the modules it imports, its types, and the ./widget export", async () => {
+  const { widgetModules } = await import("../../scripts/package.mjs");
+  for (const file of [...widgetModules(), "widget.d.ts"]) assert.ok(tarball.files.includes(file), `${file} in ${tarball.files.join(", ")}`);
+  const installed = JSON.parse(readFileSync(join(work, "html/node_modules/sapan/package.json"), "utf8"));
+  assert.deepEqual(installed.exports["./widget"], { types: "./widget.d.ts", default: "./widget.js" });
+  // Otherwise a bundler would drop `import "sapan/widget"`, which only registers the element.
+  assert.ok(installed.sideEffects.includes("./widget.js"));
+});
+
+/** Serves `root`, opens `path`, types into the first widget and reads the codes it lists. */
+async function widgetInPage(root, path, text) {
+  browser ??= await launch();
+  const server = await serve(root);
+  browser.allow(server.url);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.url}/${path}`);
+    await page.waitForFunction(() => customElements.get("sapan-align"));
+    await page.evaluate(() => document.querySelector("sapan-align").ready);
+    await page.locator("sapan-align textarea").fill(text);
+    await page.waitForFunction(() => document.querySelector("sapan-align").shadowRoot.querySelector("li.match"));
+    return {
+      codes: await page.locator("sapan-align li.match").evaluateAll((items) => items.map((li) => li.dataset.code)),
+      problems: page.problems,
+    };
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+const widgetText = "นักเรียนอ่านออกเสียงบทกลอนได้ถูกต้อง";
+const nativeTop5 = (text) => nativeRank([{ id: "widget", text }], 5)[0].map((m) => m.code);
+
+test("a plain page with the npm README's widget snippet, as written, ranks as the CLI does", async () => {
+  const readme = readFileSync(join(work, "html/node_modules/sapan/README.md"), "utf8");
+  const snippet = readme.match(/## The widget[^]*?```html\n([^]*?)```/)?.[1];
+  assert.ok(snippet?.includes("<sapan-align"), "the README has a widget snippet");
+  writeFileSync(
+    join(work, "html/widget.html"),
+    `<!doctype html>\n<html lang="th">\n<head><meta charset="utf-8"><title>widget snippet</title></head>\n<body>\n${snippet}</body>\n</html>\n`,
+  );
+  const page = await widgetInPage(join(work, "html"), "widget.html", widgetText);
+  assert.deepEqual(page.codes, nativeTop5(widgetText));
+  assert.deepEqual(page.problems, []);
+  browser.assertNoOffsite();
+});
+
+test("a Vite project that imports 'sapan/widget' keeps the registration and its dist/ shows a working widget", async () => {
+  const dir = join(work, "vite-widget");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "sapan-consumer-vite-widget", private: true, type: "module" }, null, 2));
+  writeFileSync(join(dir, "main.js"), 'import "sapan/widget";\n');
+  writeFileSync(
+    join(dir, "index.html"),
+    '<!doctype html>\n<html lang="th">\n<head><meta charset="utf-8"><title>widget via Vite</title>\n<script type="module" src="/main.js"></script></head>\n<body><sapan-align></sapan-align></body>\n</html>\n',
+  );
+  run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel=error", tarball.path], dir);
+  run(join(repo, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], dir);
+  const page = await widgetInPage(join(dir, "dist"), "", widgetText);
+  assert.deepEqual(page.codes, nativeTop5(widgetText));
+  assert.deepEqual(page.problems, []);
+  browser.assertNoOffsite();
+});

@@ -1,0 +1,9 @@
+// Registers <sapan-align>. The class lives in sapan-align.js, so a page that
+// wants another tag name or a subclass imports that module instead. Guarded:
+// a page that loads the widget twice (two bundles, a CDN copy and a local
+// one) keeps the first definition instead of throwing.
+import { SapanAlign } from "./sapan-align.js";
+
+if (!customElements.get("sapan-align")) customElements.define("sapan-align", SapanAlign);
+
+export { SapanAlign };
