@@ -200,9 +200,9 @@ function previewPart(view, lang) {
               h(
                 "li",
                 { dataset: { line: p.location?.line ?? "" } },
-                h("strong", {}, t("where", p.location?.line, p.location?.field) || t("none")),
+                h("strong", {}, t("where", p.location?.line, format === "text" ? null : p.location?.field) || t("none")),
                 " ",
-                lang === "en" ? p.messageEn : p.messageTh,
+                withoutLine(lang === "en" ? p.messageEn : p.messageTh),
               ),
             ),
           ),
@@ -264,3 +264,8 @@ function previewPart(view, lang) {
   );
 }
 
+
+/** A problem's message without its leading "line 3:" (the list says where). */
+function withoutLine(message) {
+  return message.replace(/^(?:บรรทัด|line) \d+[:,]?\s*/i, "");
+}
