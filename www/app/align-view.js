@@ -278,7 +278,7 @@ function buildCard(view, o, oa) {
         ),
         o.source ? h("p", { class: "work-meta work-source" }, `${c("source")}: `, sourceLink(o.source)) : null,
       ),
-      h("div", { class: "work-field work-note" }, h("label", { for: `${base}-note` }, t("notes")), note),
+      h("div", { class: "work-field work-note" }, h("label", { for: `${base}-note` }, t("notes"), srOnly(` ${o.id}`)), note),
     ),
     h("h4", { class: "work-suggestions-heading" }, t("suggestions", suggestions.length)),
     suggestions.length
@@ -292,6 +292,7 @@ function buildCard(view, o, oa) {
       engine: ctx.engine,
       lang,
       key: o.id,
+      label: o.id,
       idBase: base,
       scope: { grade: grade ?? project.settings.grade, area: area ?? project.settings.area },
       listed,

@@ -108,8 +108,10 @@ function readPasted(view) {
     say(view, (lang) => tr(IMPORT, lang)("emptyPaste"));
     return;
   }
+  // The engine names the source in its problems; the preview names it in the
+  // app's current language (it may change while the preview is open).
   const name = tr(IMPORT, view.ctx.store.get().lang)("pasted");
-  showPreview(view, { name, parsed: view.ctx.engine.parseOutcomes(text, { name }) });
+  showPreview(view, { name, pasted: true, parsed: view.ctx.engine.parseOutcomes(text, { name }) });
 }
 
 async function readFile(view, input) {
@@ -185,7 +187,7 @@ function previewPart(view, lang) {
   return h(
     "section",
     { id: "import-preview", class: "work-preview", "aria-labelledby": "import-preview-heading" },
-    h("h3", { id: "import-preview-heading", tabindex: "-1" }, t("previewHeading", preview.name)),
+    h("h3", { id: "import-preview-heading", tabindex: "-1" }, t("previewHeading", preview.pasted ? t("pasted") : preview.name)),
     preview.example ? exampleNotice(h("p", { class: "work-hint" }, preview.about?.[lang] ?? "")) : null,
     h("p", { id: "import-summary" }, outcomes.length ? t("previewSummary", outcomes.length, format) : t("nothingFound")),
     problems.length

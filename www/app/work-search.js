@@ -29,11 +29,12 @@ export function searchIndicators(engine, query, scope) {
 }
 
 /**
- * The search box for one outcome. `key` prefixes the focus keys; `listed`
+ * The search box for one outcome. `key` prefixes the focus keys; `label`
+ * (the outcome's id) tells screen-reader users which outcome it adds to; `listed`
  * holds the codes already on the card; `onQuery(q)` remembers the query
  * across re-renders; `onAdd({ code, text })` records the indicator.
  */
-export function searchBox({ engine, lang, key, idBase, scope, listed, query, onQuery, onAdd }) {
+export function searchBox({ engine, lang, key, label, idBase, scope, listed, query, onQuery, onAdd }) {
   const t = tr(ALIGN, lang);
   const inputId = `${idBase}-search`;
   const status = h("p", { class: "work-hint", "aria-live": "polite", id: `${inputId}-status` });
@@ -86,5 +87,5 @@ export function searchBox({ engine, lang, key, idBase, scope, listed, query, onQ
     },
   });
   if (query) show();
-  return h("div", { class: "work-search" }, h("label", { for: inputId }, t("searchLabel")), input, status, list);
+  return h("div", { class: "work-search" }, h("label", { for: inputId }, t("searchLabel"), srOnly(` (${label})`)), input, status, list);
 }
