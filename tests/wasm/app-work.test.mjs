@@ -294,20 +294,24 @@ test("a file is read as UTF-8, and one that is not is refused with its name", as
   }
 });
 
-test("an outcome can be removed and brought back", async () => {
+test("a note survives its card being redrawn, and an outcome can be removed and brought back", async () => {
   const run = await start("remove");
   const { page } = run;
   try {
     await importPasted(page, PASTED);
     const card = page.locator("#align-list article").first();
+    await card.locator("textarea").fill("ตัวอย่างบันทึก: ตรวจกับหัวหน้ากลุ่มสาระ");
+    // Confirming redraws the card; the note (saved on leaving the box) is still there.
     await card.locator(".work-confirm").first().click();
     await page.waitForFunction(() => document.querySelector("#align-progress").textContent === "ตรวจแล้ว 1 จาก 3 ข้อ");
+    assert.equal(await card.locator("textarea").inputValue(), "ตัวอย่างบันทึก: ตรวจกับหัวหน้ากลุ่มสาระ");
     await card.locator(".work-remove").click();
     await page.waitForFunction(() => document.querySelectorAll("#align-list article").length === 2);
     assert.equal(await progress(page), "ตรวจแล้ว 0 จาก 2 ข้อ");
     await page.click("#align-undo-button");
     await page.waitForFunction(() => document.querySelectorAll("#align-list article").length === 3);
     assert.equal(await progress(page), "ตรวจแล้ว 1 จาก 3 ข้อ");
+    assert.equal(await page.locator("#align-list article").first().locator("textarea").inputValue(), "ตัวอย่างบันทึก: ตรวจกับหัวหน้ากลุ่มสาระ");
   } finally {
     await finish(run);
   }
