@@ -1,5 +1,416 @@
-// Placeholder: replaced by the view's owner.
-import { h, fill } from "../dom.js";
+// The align and review view: for each learning outcome, the indicators Sapan
+// suggests, with the shared words marked on both sides, for the teacher to
+// confirm, reject or add to. A decision re-renders only its own card (a
+// project may hold a hundred outcomes) and leaves focus on the pressed button;
+// the whole list is rebuilt only when the engine's alignment changes.
+import { h, fill, srOnly } from "../dom.js";
+import { gradeName, areaName, relationName, scoreText } from "../domain.js";
+import { marked, querySpans, indicatorSpans, contextTerms } from "../highlight.js";
+import { decide, decisionOf, reviewCounts, withNote, withSettings, withoutOutcome } from "../project.js";
+import { tr } from "./i18n.js";
+import { ALIGN, COMMON } from "./work-i18n.js";
+import { areaSelect, exampleNotice, focusKey, gradeSelect, isExample, rerender, sourceLink } from "./work-parts.js";
+import { searchBox } from "./work-search.js";
+
+const NOTE_DELAY_MS = 300;
+
 export function mount(section, ctx) {
-  fill(section, h("h2", { tabindex: "-1" }, section.id));
+  section.classList.add("work-view");
+  const view = {
+    section,
+    ctx,
+    /** Outcome id → its card element, for re-rendering one card. */
+    cards: new Map(),
+    /** Outcome id → the code whose shared words are marked in the outcome's text. */
+    marking: new Map(),
+    /** Outcome id → the text in its "add an indicator" box. */
+    queries: new Map(),
+    /** Outcome id → a pending note save. */
+    notes: new Map(),
+    filter: "",
+    /** The project before the last removal, while it can still be undone. */
+    removed: null,
+  };
+  render(view);
+  ctx.store.subscribe((state, prev) => {
+    if (state.reason !== "remove" && state.reason !== "note") view.removed = null;
+    if (state.lang !== prev.lang || state.alignment !== prev.alignment) {
+      render(view);
+      return;
+    }
+    if (state.project === prev.project) return;
+    updateProgress(view);
+    renderUndo(view);
+    for (const o of state.project.outcomes) {
+      if (state.project.decisions[o.id] !== prev.project.decisions[o.id]) renderCard(view, o.id);
+      if (state.project.notes[o.id] !== prev.project.notes[o.id]) syncNote(view, o.id);
+    }
+  });
+}
+
+/** Saves every note still waiting for its delay (before the list is rebuilt). */
+function flushNotes(view) {
+  for (const save of [...view.notes.values()]) save();
+}
+
+function render(view) {
+  const { section, ctx } = view;
+  flushNotes(view);
+  const { lang, project, alignment } = ctx.store.get();
+  const t = tr(ALIGN, lang);
+  const active = document.activeElement;
+  const key = active && section.contains(active) ? active.dataset?.focusKey : null;
+  view.cards.clear();
+
+  if (!project.outcomes.length) {
+    fill(
+      section,
+      h("h2", { tabindex: "-1" }, t("heading")),
+      h("p", {}, t("empty")),
+      h("button", { type: "button", class: "work-primary", id: "align-to-import", onclick: () => ctx.show("import") }, t("toImport")),
+      h("div", { id: "align-undo" }),
+    );
+    renderUndo(view);
+    return;
+  }
+
+  const byId = new Map(alignment.outcomes.map((oa) => [oa.outcome.id, oa]));
+  const examples = project.outcomes.filter(isExample).length;
+  const list = h("div", { id: "align-list", class: "work-cards" });
+  for (const o of project.outcomes) {
+    const card = buildCard(view, o, byId.get(o.id));
+    view.cards.set(o.id, card);
+    list.append(card);
+  }
+
+  fill(
+    section,
+    h("h2", { tabindex: "-1" }, t("heading")),
+    examples ? exampleNotice(h("p", {}, t("examples", examples))) : null,
+    h(
+      "fieldset",
+      { class: "work-filters" },
+      h("legend", {}, t("filters")),
+      gradeSelect("align-grade", project.settings.grade, lang, (grade) =>
+        ctx.store.update((p) => withSettings(p, { grade }), "settings"),
+      ),
+      areaSelect("align-area", project.settings.area, lang, (area) =>
+        ctx.store.update((p) => withSettings(p, { area }), "settings"),
+      ),
+      h(
+        "div",
+        { class: "work-field" },
+        h("label", { for: "align-filter" }, t("textFilter")),
+        h("input", {
+          type: "search",
+          id: "align-filter",
+          value: view.filter,
+          dataset: { focusKey: "align-filter" },
+          oninput: (e) => {
+            view.filter = e.target.value;
+            applyFilter(view);
+          },
+        }),
+      ),
+      h("p", { class: "work-hint" }, t("filterNote")),
+    ),
+    h("p", { id: "align-progress", class: "work-progress" }),
+    h("div", { id: "align-undo" }),
+    list,
+  );
+  updateProgress(view);
+  renderUndo(view);
+  applyFilter(view);
+  if (key) focusKey(section, key);
+}
+
+function updateProgress(view) {
+  const el = view.section.querySelector("#align-progress");
+  if (!el) return;
+  const { lang, project } = view.ctx.store.get();
+  const t = tr(ALIGN, lang);
+  const counts = reviewCounts(project);
+  const shown = [...view.cards.values()].filter((c) => !c.hidden).length;
+  el.textContent = t("progress", counts.reviewed, counts.outcomes) + (shown < counts.outcomes ? ` (${t("shown", shown, counts.outcomes)})` : "");
+}
+
+function applyFilter(view) {
+  const q = view.filter.trim().toLowerCase();
+  const { project } = view.ctx.store.get();
+  for (const o of project.outcomes) {
+    const card = view.cards.get(o.id);
+    if (card) card.hidden = Boolean(q) && !`${o.id} ${o.text}`.toLowerCase().includes(q);
+  }
+  updateProgress(view);
+}
+
+function renderUndo(view) {
+  const el = view.section.querySelector("#align-undo");
+  if (!el) return;
+  const t = tr(ALIGN, view.ctx.store.get().lang);
+  if (!view.removed) {
+    el.replaceChildren();
+    return;
+  }
+  const { project, id } = view.removed;
+  el.replaceChildren(
+    h(
+      "p",
+      { class: "work-undo" },
+      t("removed", id),
+      " ",
+      h(
+        "button",
+        {
+          type: "button",
+          id: "align-undo-button",
+          onclick: () => {
+            view.removed = null;
+            view.ctx.store.update(() => project, "undo");
+            view.ctx.announce(tr(ALIGN, view.ctx.store.get().lang)("undone"));
+            const card = view.cards.get(id);
+            (card?.querySelector("h3") ?? view.section.querySelector("h2"))?.focus();
+          },
+        },
+        t("undo"),
+      ),
+    ),
+  );
+}
+
+function renderCard(view, id) {
+  const card = view.cards.get(id);
+  if (!card) return;
+  const { project, alignment } = view.ctx.store.get();
+  const o = project.outcomes.find((x) => x.id === id);
+  const oa = alignment.outcomes.find((x) => x.outcome.id === id);
+  const next = rerender(card, () => buildCard(view, o, oa));
+  next.hidden = card.hidden;
+  view.cards.set(id, next);
+}
+
+function syncNote(view, id) {
+  const box = view.cards.get(id)?.querySelector("textarea");
+  if (box && document.activeElement !== box && !view.notes.has(id)) box.value = view.ctx.store.get().project.notes[id] ?? "";
+}
+
+/** The suggestions of one outcome: the engine's matches, then indicators the teacher added. */
+function suggestionsOf(project, outcomeId, oa) {
+  const list = (oa?.matches ?? []).map((m) => ({ match: m, decision: decisionOf(project, outcomeId, m.code) }));
+  const seen = new Set(list.map((s) => s.match.code));
+  for (const [code, d] of Object.entries(project.decisions[outcomeId] ?? {})) {
+    if (d.status !== "added" || seen.has(code)) continue;
+    list.push({ match: { code, score: d.score ?? 0, relation: d.relation, text: d.text ?? "", evidence: [] }, decision: d });
+  }
+  return list;
+}
+
+function buildCard(view, o, oa) {
+  const { ctx } = view;
+  const { lang, project } = ctx.store.get();
+  const t = tr(ALIGN, lang);
+  const c = tr(COMMON, lang);
+  const index = project.outcomes.indexOf(o);
+  const base = `lo-${index}`;
+  const suggestions = suggestionsOf(project, o.id, oa);
+  const normalized = oa?.normalized ?? o.text;
+
+  // The outcome's words shared with one suggestion are marked: the one the
+  // teacher is looking at (focus or pointer), else the first.
+  const markedCode = view.marking.get(o.id);
+  const markWith = (code) => {
+    const s = suggestions.find((x) => x.match.code === code) ?? suggestions[0];
+    return marked(normalized, s ? querySpans(s.match) : []);
+  };
+  const text = h("p", { class: "work-lo-text", id: `${base}-text` }, markWith(markedCode));
+  const markFor = (code) => {
+    if (view.marking.get(o.id) === code) return;
+    view.marking.set(o.id, code);
+    text.replaceChildren(markWith(code));
+  };
+
+  const change = (fn) => ctx.store.update((p) => fn(p), "review");
+  const grade = o.grade ?? oa?.outcome.grade ?? null;
+  const area = o.area ?? oa?.outcome.area ?? null;
+  const short = o.text.length > 48 ? `${o.text.slice(0, 46)}…` : o.text;
+
+  const note = h("textarea", {
+    id: `${base}-note`,
+    rows: 2,
+    value: project.notes[o.id] ?? "",
+    dataset: { focusKey: `${o.id}|note` },
+    oninput: () => {
+      clearTimeout(view.notes.get(o.id)?.timer);
+      const save = () => {
+        clearTimeout(save.timer);
+        view.notes.delete(o.id);
+        ctx.store.update((p) => withNote(p, o.id, note.value), "note");
+      };
+      save.timer = setTimeout(save, NOTE_DELAY_MS);
+      view.notes.set(o.id, save);
+    },
+    onblur: () => view.notes.get(o.id)?.(),
+  });
+
+  const listed = new Set(suggestions.map((s) => s.match.code));
+  return h(
+    "article",
+    { class: "work-card", "aria-labelledby": `${base}-heading`, dataset: { outcomeId: o.id } },
+    h(
+      "h3",
+      { id: `${base}-heading`, tabindex: "-1" },
+      h("span", { class: "work-id" }, o.id),
+      " ",
+      h("span", { class: "work-short" }, short),
+    ),
+    h(
+      "div",
+      { class: "work-card-top" },
+      h(
+        "div",
+        { class: "work-card-outcome" },
+        text,
+        h(
+          "p",
+          { class: "work-meta" },
+          grade || area ? t("gradeArea", grade ? gradeName(grade, lang) : null, area ? `${area} ${areaName(area, lang)}` : null) : t("noGradeArea"),
+          isExample(o) ? [" · ", h("span", { class: "work-tag work-tag-example" }, c("example"))] : null,
+        ),
+        o.source ? h("p", { class: "work-meta work-source" }, `${c("source")}: `, sourceLink(o.source)) : null,
+      ),
+      h("div", { class: "work-field work-note" }, h("label", { for: `${base}-note` }, t("notes"), srOnly(` ${o.id}`)), note),
+    ),
+    h("h4", { class: "work-suggestions-heading" }, t("suggestions", suggestions.length)),
+    suggestions.length
+      ? h(
+          "ol",
+          { class: "work-suggestions" },
+          suggestions.map((s) => suggestionItem(s, { o, lang, change, markFor })),
+        )
+      : h("p", { class: "work-hint" }, t("noSuggestions")),
+    searchBox({
+      engine: ctx.engine,
+      lang,
+      key: o.id,
+      label: o.id,
+      idBase: base,
+      scope: { grade: grade ?? project.settings.grade, area: area ?? project.settings.area },
+      listed,
+      query: view.queries.get(o.id) ?? "",
+      onQuery: (q) => view.queries.set(o.id, q),
+      onAdd: ({ code, text: indicatorText }) => {
+        // The engine's own score of this outcome against the indicator, when
+        // they share anything (topK 0 lists every such candidate), else 0.
+        const found = ctx.engine.rank(o.text, { topK: 0, evidence: false }).find((m) => m.code === code);
+        change((p) => decide(p, o.id, code, { status: "added", relation: "aligned", score: found?.score ?? 0, text: indicatorText }));
+        ctx.announce(tr(ALIGN, ctx.store.get().lang)("added", code));
+      },
+    }),
+    h(
+      "div",
+      { class: "work-card-foot" },
+      h(
+        "button",
+        {
+          type: "button",
+          class: "work-remove",
+          onclick: () => {
+            flushNotes(view);
+            const before = ctx.store.get().project;
+            const at = before.outcomes.indexOf(o);
+            view.removed = { project: before, id: o.id };
+            ctx.store.update((p) => withoutOutcome(p, o.id), "remove");
+            ctx.announce(tr(ALIGN, ctx.store.get().lang)("removed", o.id));
+            // Focus goes to the outcome that took this one's place, else the heading.
+            const rest = ctx.store.get().project.outcomes;
+            const next = rest[Math.min(at, rest.length - 1)];
+            const target = next ? view.cards.get(next.id)?.querySelector("h3") : null;
+            (target ?? view.section.querySelector("h2"))?.focus();
+          },
+        },
+        t("remove"),
+        srOnly(` ${o.id}`),
+      ),
+    ),
+  );
+}
+
+function suggestionItem({ match: m, decision: d }, { o, lang, change, markFor }) {
+  const t = tr(ALIGN, lang);
+  const c = tr(COMMON, lang);
+  const status = d?.status ?? null;
+  const key = `${o.id}|${m.code}`;
+  const terms = contextTerms(m);
+  const level = d?.relation ?? (m.relation === "aligned" ? "aligned" : "partial");
+
+  const toggle = (which) =>
+    change((p) => decide(p, o.id, m.code, status === which ? null : { status: which, relation: level }));
+  const levelSelect = () =>
+    h(
+      "label",
+      { class: "work-level" },
+      h("span", {}, t("level"), srOnly(t("forCode", m.code))),
+      h(
+        "select",
+        {
+          dataset: { focusKey: `${key}|level` },
+          onchange: (e) => change((p) => decide(p, o.id, m.code, { ...d, relation: e.target.value })),
+        },
+        ["aligned", "partial"].map((r) => h("option", { value: r, selected: r === level }, relationName(r, lang))),
+      ),
+    );
+
+  return h(
+    "li",
+    {
+      class: ["work-suggestion", status ? `is-${status}` : null].filter(Boolean).join(" "),
+      dataset: { code: m.code },
+      onfocusin: () => markFor(m.code),
+      onmouseenter: () => markFor(m.code),
+    },
+    h(
+      "p",
+      { class: "work-suggestion-head" },
+      h("strong", { class: "code" }, m.code),
+      " ",
+      status === "added"
+        ? h("span", { class: "work-tag" }, t("addedTag"))
+        : h("span", { class: m.relation }, relationName(m.relation, lang)),
+      " ",
+      h("span", { class: "work-score" }, `${c("score")} ${scoreText(m.score)}`),
+      status === "confirmed" ? [" ", h("span", { class: "work-tag work-tag-confirmed" }, t("confirmedTag"))] : null,
+      status === "rejected" ? [" ", h("span", { class: "work-tag work-tag-rejected" }, t("rejectedTag"))] : null,
+    ),
+    h("p", { class: "work-indicator-text" }, marked(m.text, indicatorSpans(m))),
+    terms.length ? h("p", { class: "work-hint" }, c("coreContent"), " ", [...new Set(terms)].join(", ")) : null,
+    h(
+      "div",
+      { class: "work-decision" },
+      status === "added"
+        ? [
+            levelSelect(),
+            h(
+              "button",
+              { type: "button", dataset: { focusKey: `${key}|takeout` }, onclick: () => change((p) => decide(p, o.id, m.code, null)) },
+              t("takeOut"),
+              srOnly(t("forCode", m.code)),
+            ),
+          ]
+        : [
+            h(
+              "button",
+              { type: "button", class: "work-confirm", "aria-pressed": String(status === "confirmed"), dataset: { focusKey: `${key}|confirm` }, onclick: () => toggle("confirmed") },
+              t("confirm"),
+              srOnly(t("forCode", m.code)),
+            ),
+            h(
+              "button",
+              { type: "button", class: "work-reject", "aria-pressed": String(status === "rejected"), dataset: { focusKey: `${key}|reject` }, onclick: () => toggle("rejected") },
+              t("reject"),
+              srOnly(t("forCode", m.code)),
+            ),
+            status === "confirmed" ? levelSelect() : null,
+          ],
+    ),
+  );
 }
