@@ -104,9 +104,13 @@ test("confirm and reject are toggles that change the review and keep focus on th
   try {
     await importExamples(page);
     const card = page.locator("#align-list article").first();
+    // Low-scoring suggestions wait behind a disclosure; open it as a teacher would.
+    const lowCount = await card.locator("details.work-low").count();
+    if (lowCount) await card.locator("details.work-low > summary").click();
     const first = card.locator(".work-suggestion").first();
     const second = card.locator(".work-suggestion").nth(1);
     const code = await first.getAttribute("data-code");
+    const secondCode = await second.getAttribute("data-code");
     // The button's accessible name says which indicator it concerns.
     const confirm = card.getByRole("button", { name: `ยืนยัน ${code}`, exact: true });
     assert.equal(await confirm.getAttribute("aria-pressed"), "false");
@@ -120,7 +124,10 @@ test("confirm and reject are toggles that change the review and keep focus on th
     assert.equal(await card.locator(".work-suggestion").first().locator("select").count(), 1);
 
     await second.locator(".work-reject").click();
-    await page.waitForFunction(() => document.querySelector("#align-list article .work-suggestion:nth-child(2)").classList.contains("is-rejected"));
+    await page.waitForFunction(
+      (c) => document.querySelector(`#align-list article .work-suggestion[data-code="${c}"]`).classList.contains("is-rejected"),
+      secondCode,
+    );
     assert.equal(await card.locator(".work-suggestion").nth(1).locator(".work-reject").getAttribute("aria-pressed"), "true");
     assert.equal(await progress(page), "ตรวจแล้ว 1 จาก 20 ข้อ");
 
@@ -135,6 +142,7 @@ test("confirm and reject are toggles that change the review and keep focus on th
     await page.locator("#align-list article").nth(1).locator(".work-confirm").first().click();
     await page.waitForFunction(() => document.querySelector("#align-progress").textContent === "ตรวจแล้ว 1 จาก 20 ข้อ");
     assert.equal(await page.evaluate(() => document.querySelector("#align-list article").dataset.marker), "kept");
+    await page.locator("#align-list article").nth(1).locator("details.work-low > summary").click();
     await page.locator("#align-list article").nth(1).locator(".work-reject").nth(1).click();
     // The card with a confirmed and a rejected suggestion, as a teacher sees it.
     const reviewed = () => page.evaluate(() => document.querySelectorAll("#align-list article")[1].scrollIntoView({ block: "start" }));

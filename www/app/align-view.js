@@ -27,6 +27,8 @@ export function mount(section, ctx) {
     queries: new Map(),
     /** Outcome id → a pending note save. */
     notes: new Map(),
+    /** Outcome ids whose low-scoring suggestions the teacher opened. */
+    lowOpen: new Set(),
     filter: "",
     /** The project before the last removal, while it can still be undone. */
     removed: null,
@@ -213,6 +215,9 @@ function buildCard(view, o, oa) {
   const index = project.outcomes.indexOf(o);
   const base = `lo-${index}`;
   const suggestions = suggestionsOf(project, o.id, oa);
+  const isLow = (s) => s.match.relation === "none" && !s.decision;
+  const main = suggestions.filter((s) => !isLow(s));
+  const low = suggestions.filter(isLow);
   const normalized = oa?.normalized ?? o.text;
 
   // The outcome's words shared with one suggestion are marked: the one the
@@ -280,14 +285,33 @@ function buildCard(view, o, oa) {
       ),
       h("div", { class: "work-field work-note" }, h("label", { for: `${base}-note` }, t("notes"), srOnly(` ${o.id}`)), note),
     ),
-    h("h4", { class: "work-suggestions-heading" }, t("suggestions", suggestions.length)),
-    suggestions.length
+    h("h4", { class: "work-suggestions-heading" }, t("suggestions", main.length)),
+    main.length
       ? h(
           "ol",
           { class: "work-suggestions" },
-          suggestions.map((s) => suggestionItem(s, { o, lang, change, markFor })),
+          main.map((s) => suggestionItem(s, { o, lang, change, markFor })),
         )
       : h("p", { class: "work-hint" }, t("noSuggestions")),
+    // Suggestions below the "partial" threshold are rarely right (see the
+    // README's calibration), so they wait behind a disclosure instead of
+    // filling the card; once decided on, one moves up with the others.
+    low.length
+      ? h(
+          "details",
+          {
+            class: "work-low",
+            open: view.lowOpen.has(o.id),
+            ontoggle: (e) => (e.currentTarget.open ? view.lowOpen.add(o.id) : view.lowOpen.delete(o.id)),
+          },
+          h("summary", {}, t("lowScoring", low.length), srOnly(` ${o.id}`)),
+          h(
+            "ol",
+            { class: "work-suggestions" },
+            low.map((s) => suggestionItem(s, { o, lang, change, markFor })),
+          ),
+        )
+      : null,
     searchBox({
       engine: ctx.engine,
       lang,
