@@ -5,9 +5,8 @@
 // Cargo.toml so the two never differ.
 import { readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { basename, join } from "node:path";
+import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
-import { siteFiles } from "./site.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const www = join(root, "www");
@@ -33,6 +32,27 @@ export function widgetModules(entry = "widget.js") {
   };
   visit(entry);
   return order;
+}
+
+/**
+ * What the teacher app downloads on opening: index.html, the stylesheets and
+ * scripts it links, every module they import (app/ included), and the engine.
+ * (The example set, examples.json, is fetched only when asked for.)
+ */
+export function appFiles() {
+  const html = readFileSync(join(www, "index.html"), "utf8");
+  const files = ["index.html"];
+  const visit = (name) => {
+    if (files.includes(name)) return;
+    files.push(name);
+    if (!name.endsWith(".js") || name === "sapan.js") return;
+    const source = readFileSync(join(www, name), "utf8");
+    for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      visit(posix.normalize(posix.join(posix.dirname(name), spec)));
+    }
+  };
+  for (const [, href] of html.matchAll(/(?:href|src)="([^":]+\.(?:css|js))"/g)) visit(href);
+  return files.map((f) => [f, f === "sapan.js" ? join(pkgDir, f) : join(www, f)]).concat([["sapan_bg.wasm", join(pkgDir, "sapan_bg.wasm")]]);
 }
 
 function writePackage() {
@@ -106,7 +126,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       ...engine,
     ]);
   }
-  // The teacher app as scripts/site.mjs serves it, without the widget's demo page.
-  const app = siteFiles().filter(({ to }) => !basename(to).startsWith("widget-demo."));
-  sizeTable("teacher app: every file of the site (bytes)", app.map(({ from, to }) => [to, from]), { rows: false });
+  sizeTable("teacher app: index.html and everything it loads on opening (bytes)", appFiles(), { rows: false });
 }
