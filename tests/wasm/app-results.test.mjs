@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { initSync, Engine } from "../../pkg/sapan.js";
 import { decide, emptyProject, projectFile, reviewedAlignment, withNote, withOutcomes } from "../../www/project.js";
+import { RESULTS } from "../../www/app/results-i18n.js";
 import { openSite, screenshot, screenshots, root } from "./site.mjs";
 
 initSync({ module: readFileSync(join(root, "pkg/sapan_bg.wasm")) });
@@ -63,6 +64,10 @@ async function downloadText(page, selector) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
 }
+
+test("every result string exists in Thai and in English", () => {
+  assert.deepEqual(Object.keys(RESULTS.en).sort(), Object.keys(RESULTS.th).sort());
+});
 
 const waitSaved = (page) => page.waitForFunction(() => document.getElementById("save-state")?.dataset.state === "saved");
 
@@ -156,7 +161,7 @@ test("the coverage view counts as engine.coverage does and lists what is not cov
     if (await rejectedCells.count()) assert.equal(await rejectedCells.getAttribute("class"), "cell-none");
     assert.ok((await page.locator("#coverage-matrix tbody th[scope=rowgroup]").count()) >= 2);
     assert.equal(await page.locator(".matrix-scroll[role=region][tabindex='0']").count(), 1);
-    await screenshot(page, "app-coverage", { fullPage: false });
+    await screenshot(page, "app-coverage");
 
     // Filtering to one area × grade limits the matrix and the uncovered list.
     await page.selectOption("#coverage-area", "ค");
@@ -177,6 +182,28 @@ test("the coverage view counts as engine.coverage does and lists what is not cov
     await page.click("button[data-view=export]");
     assert.equal(await page.isChecked("#export-include"), false);
   });
+});
+
+test("a matrix of all 20 example LOs scrolls in its own region on a tablet; the page does not", async () => {
+  const all = withOutcomes(emptyProject(), engine.parseOutcomes(examples, { name: "example_objectives.json" }).outcomes, "replace");
+  await withApp(
+    "wide",
+    async (page) => {
+      await openProject(page, "replace", { ...file, buffer: Buffer.from(projectFile(all)) });
+      await page.click("button[data-view=coverage]");
+      const region = page.locator(".matrix-scroll[role=region]");
+      await region.waitFor();
+      assert.equal(await page.locator("#coverage-matrix thead th[scope=col]").count(), 21);
+      const sizes = await region.evaluate((el) => ({ inner: el.scrollWidth, box: el.clientWidth, page: document.documentElement.scrollWidth }));
+      assert.ok(sizes.inner > sizes.box, `the matrix is wider than its region (${sizes.inner} > ${sizes.box})`);
+      assert.ok(sizes.page <= 768, `the page does not scroll sideways (${sizes.page})`);
+      // The region is reachable by keyboard, so it can be scrolled with the arrow keys.
+      await region.focus();
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => document.querySelector(".matrix-scroll").scrollLeft > 0);
+    },
+    { viewport: { width: 768, height: 1024 } },
+  );
 });
 
 test("CSV, JSON and CASE downloads carry the alignment with the teacher's decisions", async () => {

@@ -119,7 +119,11 @@ function render(section, ctx, view) {
       { class: "results-block", "aria-labelledby": "export-print-title" },
       h("h3", { id: "export-print-title" }, t("printTitle")),
       h("p", {}, t("printIntro")),
-      h("button", { type: "button", id: "export-print", disabled: empty, onclick: () => window.print() }, t("print")),
+      h(
+        "div",
+        { class: "results-actions" },
+        h("button", { type: "button", id: "export-print", disabled: empty, onclick: () => window.print() }, t("print")),
+      ),
     ),
     projectFileBlock(ctx, () => view.rerender()),
     buildPrintDoc(ctx),

@@ -54,12 +54,14 @@ export function projectFileBlock(ctx, rerender) {
       "div",
       { class: "results-actions" },
       h("button", { type: "button", id: "project-save", onclick: () => saveProject(ctx.store.get().project) }, t("saveProject")),
+      // The browser's own file button speaks the browser's language, not the
+      // page's: the input is kept (keyboard and screen readers reach it) but
+      // shown through its label, styled as a button.
       h(
         "span",
         { class: "file-pick" },
-        h("label", { for: "project-open" }, t("openProject")),
-        " ",
-        h("input", { type: "file", id: "project-open", accept: ".json,.sapan.json,application/json", onchange: open }),
+        h("input", { type: "file", id: "project-open", class: "sr-only", accept: ".json,.sapan.json,application/json", onchange: open }),
+        h("label", { for: "project-open", class: "button-like" }, t("openProject")),
       ),
     ),
     message(state, t, apply, cancel),
