@@ -1,0 +1,114 @@
+// What the coverage and export views share: the "include suggestions not yet
+// reviewed" choice and the document's title and school (kept in memory: they
+// are choices of this sitting, not part of the project file, whose settings
+// the project model keeps to grade and area), the reviewed alignment both
+// views count from, the curriculum's indicators by code, and rendering a view
+// only while it is shown.
+import { h } from "../dom.js";
+import { AREAS } from "../domain.js";
+import { reviewedAlignment } from "../project.js";
+import { tr } from "./i18n.js";
+import { RESULTS } from "./results-i18n.js";
+
+const options = { includeUnreviewed: true, title: "", creator: "" };
+const listeners = new Set();
+
+export function resultOptions() {
+  return options;
+}
+
+/** Changes the shared options; both views re-render when it matters. */
+export function setResultOptions(changes, { render = true } = {}) {
+  Object.assign(options, changes);
+  if (render) for (const fn of listeners) fn();
+}
+
+/** The alignment with the teacher's decisions applied, as both views count it. */
+export function reviewedOf(state, includeUnreviewed = options.includeUnreviewed) {
+  return reviewedAlignment(state.alignment, state.project, { includeUnreviewed });
+}
+
+let index = null;
+/**
+ * The curriculum's indicators: `{ byCode: Map, order: Map(code → position) }`.
+ * Built once: the 582 indicators never change while the page is open.
+ */
+export function indicatorIndex(engine) {
+  if (!index) {
+    const all = engine.indicators();
+    index = { byCode: new Map(all.map((i) => [i.code, i])), order: new Map(all.map((i, n) => [i.code, n])) };
+  }
+  return index;
+}
+
+/** Groups `codes` by learning area × grade in curriculum order: `[{area, grade, codes}]`. */
+export function groupByAreaGrade(codes, engine) {
+  const { byCode, order } = indicatorIndex(engine);
+  const groups = new Map();
+  const sorted = [...codes].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+  for (const code of sorted) {
+    const ind = byCode.get(code);
+    if (!ind) continue;
+    const key = `${ind.area}${ind.grade}`;
+    if (!groups.has(key)) groups.set(key, { area: ind.area, grade: ind.grade, codes: [] });
+    groups.get(key).codes.push(code);
+  }
+  const areaOrder = (a) => AREAS.findIndex((x) => x.code === a);
+  return [...groups.values()].sort((x, y) => areaOrder(x.area) - areaOrder(y.area) || x.grade - y.grade);
+}
+
+/** Today as YYYY-MM-DD in the teacher's own time zone, for file names. */
+export function dateStamp(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The shared checkbox; `id` must be unique on the page. */
+export function includeUnreviewedBox(id, lang) {
+  const t = tr(RESULTS, lang);
+  return h(
+    "div",
+    { class: "results-include" },
+    h("input", {
+      type: "checkbox",
+      id,
+      checked: options.includeUnreviewed,
+      "aria-describedby": `${id}-hint`,
+      onchange: (e) => setResultOptions({ includeUnreviewed: e.target.checked }),
+    }),
+    " ",
+    h("label", { for: id }, t("includeUnreviewed")),
+    h("span", { id: `${id}-hint`, class: "results-hint" }, ` (${t("includeUnreviewedHint")})`),
+  );
+}
+
+/**
+ * Renders `render(view)` (`view.rerender()` redraws at once) into `section` now if shown, else when next shown; again
+ * on every change of the store or of the shared options. Rendering a hidden
+ * view would only spend the teacher's time (the matrix can have thousands of
+ * cells). Focus stays on the control (by id, headings included) it was on.
+ */
+export function liveView(section, ctx, render) {
+  let dirty = true;
+  const handle = { rerender: () => run() };
+  const run = () => {
+    dirty = false;
+    const focused = section.contains(document.activeElement) ? document.activeElement.id : null;
+    render(handle);
+    if (focused) document.getElementById(focused)?.focus();
+  };
+  const changed = () => {
+    if (section.hidden) dirty = true;
+    else run();
+  };
+  ctx.store.subscribe(changed);
+  listeners.add(changed);
+  new MutationObserver(() => !section.hidden && dirty && run()).observe(section, {
+    attributes: true,
+    attributeFilter: ["hidden"],
+  });
+  // Rendered once at once, hidden or not: the shell focuses the view's <h2>
+  // as soon as it shows the view, before the observer's turn comes.
+  run();
+  return handle;
+}
