@@ -34,6 +34,8 @@ function upgrade(db, oldVersion) {
 }
 
 let opening = null;
+/** The database once open (see `save`). */
+let database = null;
 
 /** The open database; rejects (never hangs) when IndexedDB is missing, errs, is blocked or does not answer. */
 function openDb() {
@@ -59,7 +61,9 @@ function openDb() {
       db.onversionchange = () => {
         db.close();
         opening = null;
+        database = null;
       };
+      database = db;
       done(resolve, db);
     };
   });
@@ -85,8 +89,11 @@ export async function restoreProject() {
     saved = await requestDone(db.transaction(STORE, "readonly").objectStore(STORE).get(KEY));
   } catch {
     // No IndexedDB here (or it fails): start empty; the first failed save says so.
-    return null;
+    saved = undefined;
   }
+  // The copy written as the page was left wins when it is newer than the record.
+  const lastMoment = readLastMoment();
+  if (lastMoment && (!saved || !(saved.savedAt >= lastMoment.savedAt))) saved = lastMoment;
   if (saved === undefined) return null;
   try {
     if (!saved || saved.schema !== SCHEMA) {
@@ -100,16 +107,64 @@ export async function restoreProject() {
   }
 }
 
+// The last-moment copy. A reload or a closed tab may end the page before an
+// IndexedDB transaction started in `pagehide` commits (seen in Chromium: a
+// reload right after a click lost the click). localStorage writes are
+// synchronous, so unsaved work is also written there as the page is left,
+// and removed again once IndexedDB holds it. (It may not fit: localStorage
+// holds a few MB; then only IndexedDB's chance remains.)
+const LAST_MOMENT_KEY = "sapan-last-moment";
+
+function writeLastMoment(project) {
+  try {
+    localStorage.setItem(LAST_MOMENT_KEY, JSON.stringify({ schema: SCHEMA, savedAt: new Date().toISOString(), project }));
+  } catch {
+    // Full or refused: IndexedDB's save, started at the same moment, is the other chance.
+  }
+}
+
+function readLastMoment() {
+  try {
+    const text = localStorage.getItem(LAST_MOMENT_KEY);
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function clearLastMoment() {
+  try {
+    localStorage.removeItem(LAST_MOMENT_KEY);
+  } catch {
+    // Nothing to clear where storage is refused.
+  }
+}
+
 /** Writes `project` as the current record; rejects on any failure (quota, private mode, …). */
-async function save(project) {
-  const db = await openDb();
-  await new Promise((resolve, reject) => {
-    const tx = db.transaction(STORE, "readwrite");
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error("the save was aborted"));
-    tx.objectStore(STORE).put({ schema: SCHEMA, savedAt: new Date().toISOString(), project }, KEY);
-  });
+function save(project) {
+  const put = (db) =>
+    new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, "readwrite");
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error("the save was aborted"));
+      tx.objectStore(STORE).put({ schema: SCHEMA, savedAt: new Date().toISOString(), project }, KEY);
+      // Commit now rather than when the task ends: the page may be gone by then.
+      tx.commit?.();
+    });
+  // With the database open, the transaction is created right here, in the
+  // same task: a save started by `pagehide` (a reload, a closed tab) must be
+  // queued before the page goes away, not a few microtasks later. Readwrite
+  // transactions on one store complete in the order they were created, so
+  // the last save wins without chaining saves.
+  if (database) {
+    try {
+      return put(database);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+  return openDb().then(put);
 }
 
 // The last save's outcome, for the export view's small indicator:
@@ -177,9 +232,12 @@ export function persist(ctx) {
     clearTimeout(timer);
     timer = null;
     const project = ctx.store.get().project;
+    const started = save(project);
     saving = saving.then(() =>
-      save(project).then(
+      started.then(
         () => {
+          // IndexedDB now holds at least what the last-moment copy held.
+          if (timer === null) clearLastMoment();
           setStatus({ state: "saved", at: new Date() });
           if (failed) {
             failed = false;
@@ -211,7 +269,11 @@ export function persist(ctx) {
   });
   // Leaving or hiding the page (closing the laptop, switching apps) must not
   // lose the last 250 ms of work.
-  window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+  const leave = () => {
+    if (timer !== null) writeLastMoment(ctx.store.get().project);
+    flush();
+  };
+  window.addEventListener("pagehide", leave);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && leave());
   renderBanner();
 }
