@@ -11,9 +11,9 @@
 // Median of RUNS (default 5) fresh profiles each.
 import { openSite } from "./site.mjs";
 import { devTexts } from "./reference.mjs";
+import { median } from "./pages/workload.js";
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const texts = devTexts().map((d) => d.text);
 const hundred = Array.from({ length: 100 }, (_, i) => `${i + 1}. ${texts[i % texts.length].replace(/\s+/g, " ")}`).join("\n");
 
