@@ -6,14 +6,20 @@
 /**
  * `h("button", { class: "x", type: "button", onclick: fn, "aria-label": "…" }, "text", child)`.
  * Attributes whose value is null, undefined or false are left out; `true` sets an
- * empty attribute; keys starting with `on` add event listeners; `dataset`
+ * empty attribute; keys starting with `on` add event listeners (functions only:
+ * text there throws, since it would be an inline script); `dataset`
  * takes an object; children may be strings, numbers, nodes, arrays or null.
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (key.startsWith("on") && typeof value === "function") el.addEventListener(key.slice(2), value);
+    if (key.startsWith("on")) {
+      // An `on…` attribute given as text would be an inline script: a page
+      // without a strict CSP would run it. Only functions become listeners.
+      if (typeof value !== "function") throw new TypeError(`h(): ${key} must be a function, not ${typeof value}`);
+      el.addEventListener(key.slice(2), value);
+    }
     else if (key === "dataset") Object.assign(el.dataset, value);
     else if (key === "value" || key === "checked" || key === "selected") el[key] = value;
     else el.setAttribute(key, value === true ? "" : String(value));
