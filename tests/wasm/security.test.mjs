@@ -214,3 +214,16 @@ test("control: the test pages really enforce Trusted Types (a string given to in
   assert.equal((await page.evaluate(() => window.violations)).length, 1);
   await page.close();
 });
+
+test("the dependency audit reads Cargo.lock's sources and tells permissive licences from others", async () => {
+  const { lockedCrates, permissive } = await import("../../scripts/audit.mjs");
+  const crates = lockedCrates(readFileSync(join(root, "Cargo.lock"), "utf8"));
+  const strsim = crates.find((c) => c.name === "strsim");
+  assert.match(strsim.version, /^\d+\.\d+\.\d+$/);
+  assert.match(strsim.source, /^registry\+.*\/crates\.io-index$/);
+  assert.match(strsim.checksum, /^[0-9a-f]{64}$/);
+  assert.equal(crates.find((c) => c.name === "sapan").source, null, "our own crate has no source");
+  assert.ok(permissive("MIT OR Apache-2.0") && permissive("(MIT OR Apache-2.0) AND Unicode-3.0") && permissive("Unlicense OR MIT"));
+  assert.ok(permissive("GPL-3.0 OR MIT"), "one permissive choice is enough");
+  assert.ok(!permissive("GPL-3.0") && !permissive("MIT AND GPL-2.0") && !permissive("SSPL-1.0"));
+});
