@@ -111,6 +111,7 @@ after(async () => {
 async function open(path) {
   const page = await site.browser.newPage();
   await page.addInitScript(() => {
+    window.globalsBefore = Object.getOwnPropertyNames(window).concat("violations");
     window.violations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
       window.violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}: ${e.sample}`);
@@ -128,7 +129,7 @@ async function finish(page) {
   await page.close();
 }
 
-test("the widget searches, aligns and records decisions under Trusted Types enforcement, asking only for its own files", async () => {
+test("the widget searches, aligns and records decisions under Trusted Types enforcement, asks only for its own files and leaves nothing behind", async () => {
   const start = site.browser.requests.length;
   const page = await open("widget-snippet.html");
   const widget = page.locator("sapan-align");
@@ -158,6 +159,16 @@ test("the widget searches, aligns and records decisions under Trusted Types enfo
   const asked = site.browser.requests.slice(start).map((u) => new URL(u).pathname);
   assert.ok(asked.includes("/node_modules/sapan/sapan_bg.wasm"));
   assert.deepEqual(asked.filter((p) => !own.has(p)), [], "requests beyond the widget's own files");
+
+  // Nothing left behind in the host page: no globals, no storage, no cookies.
+  const traces = await page.evaluate(async () => ({
+    globals: Object.getOwnPropertyNames(window).filter((k) => !window.globalsBefore.includes(k) && k !== "globalsBefore"),
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    databases: (await indexedDB.databases()).map((d) => d.name),
+    cookie: document.cookie,
+  }));
+  assert.deepEqual(traces, { globals: [], localStorage: 0, sessionStorage: 0, databases: [], cookie: "" });
   await finish(page);
 });
 
