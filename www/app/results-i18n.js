@@ -107,6 +107,8 @@ export const RESULTS = {
     saveNow: "บันทึกไฟล์โครงการตอนนี้",
     restoreFailed: (m) => `อ่านงานที่บันทึกไว้ในเบราว์เซอร์นี้ไม่ได้ จึงเริ่มงานใหม่ (${m}) หากมีไฟล์โครงการ เปิดได้ที่ “ส่งออกและพิมพ์”`,
     dismiss: "ปิดข้อความนี้",
+    newerRecord: (m) =>
+      `${m} แอปรุ่นนี้จะไม่อ่านและไม่เขียนทับงานนั้น งานที่ทำตอนนี้จึงไม่ได้บันทึกในเบราว์เซอร์นี้ กรุณาบันทึกไฟล์โครงการเก็บไว้ หรือเปิดสะพานรุ่นใหม่`,
   },
   en: {
     includeUnreviewed: "Include suggestions not yet reviewed",
@@ -207,5 +209,7 @@ export const RESULTS = {
     saveNow: "Save the project file now",
     restoreFailed: (m) => `The work saved in this browser could not be read, so the app starts empty (${m}). If you have a project file, open it under “Export and print”.`,
     dismiss: "Dismiss this message",
+    newerRecord: (m) =>
+      `${m}. This version neither reads nor overwrites that work, so what you do now is NOT saved in this browser: save the project file, or open the newer Sapan.`,
   },
 };
