@@ -21,6 +21,8 @@ let keeper = null;
  */
 export function keepResultOptions(k) {
   keeper = k;
+  // A view mounted before the keeper drew the options from memory.
+  for (const fn of listeners) fn();
 }
 
 export function resultOptions() {

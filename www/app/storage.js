@@ -435,7 +435,11 @@ export function persist(ctx) {
     timer = null;
     // A newer app's record stays as it is: the work lives in memory (and in
     // the project file the banner offers).
-    if (refused || !pending()) return saving;
+    if (refused) {
+      setStatus({ state: "failed", at: null });
+      return saving;
+    }
+    if (!pending()) return saving;
     const started = save(store, lastMomentId);
     saving = saving.then(() =>
       started.then(
