@@ -71,9 +71,11 @@ function render(section, ctx, view) {
 
   const exportFile = (format) => {
     const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    // The options as they are now (typing them does not redraw the view).
+    const { title, creator } = resultOptions();
     const text = ctx.engine.export(reviewedOf(ctx.store.get()), format.id, {
-      title: options.title.trim() || t("docTitleDefault"),
-      creator: options.creator.trim() || "Sapan",
+      title: title.trim() || t("docTitleDefault"),
+      creator: creator.trim() || "Sapan",
       dateTime: stamp,
     });
     const name = `sapan-alignment-${dateStamp()}.${format.ext}`;
