@@ -277,9 +277,12 @@ function schema1Record() {
 }
 
 /** Writes `record` into a fresh profile's IndexedDB from a blank same-origin page, before the app is ever loaded. */
-async function prefill(site, record) {
+async function prefill(site, record, local = {}) {
   const blank = await site.browser.context.newPage();
   await blank.goto(`${site.url}/favicon.svg`);
+  await blank.evaluate((entries) => {
+    for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+  }, local);
   await blank.evaluate(
     (value) =>
       new Promise((resolve, reject) => {
@@ -303,9 +306,13 @@ async function prefill(site, record) {
 }
 
 test("a schema 1 record from the previous app opens with every decision and note, and is written back as schema 2", async () => {
-  const { record, project } = schema1Record();
+  const { record, project: saved } = schema1Record();
+  // The previous app's last-moment copy (same key, same shape), newer than its record: one more note.
+  const lastNote = "บันทึกตอนปิดหน้า (สำเนาสุดท้ายของแอปรุ่นก่อน)";
+  const project = withNote(saved, saved.outcomes[0].id, lastNote);
+  const legacyCopy = { schema: 1, savedAt: "2026-01-15T08:30:05.000Z", project: { ...record.project, notes: project.notes } };
   await withBrowser("migrate", async ({ site, tab }) => {
-    await prefill(site, record);
+    await prefill(site, record, { "sapan-last-moment": JSON.stringify(legacyCopy) });
     const page = await tab(null, "#export");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#project-save")]);
     const back = JSON.parse(readFileSync(await download.path(), "utf8"));
@@ -317,6 +324,9 @@ test("a schema 1 record from the previous app opens with every decision and note
     const migrated = await recordWhere(page, (r) => r.schema === 2, "the migrated record");
     assert.equal(migrated.revision, 1);
     assert.deepEqual(migrated.project.decisions, project.decisions);
+    assert.equal(migrated.project.notes[saved.outcomes[0].id], lastNote);
+    // Once IndexedDB holds it, the copy is removed.
+    await page.waitForFunction(() => localStorage.getItem("sapan-last-moment") === null);
     assert.equal(await page.isVisible("#storage-banner"), false);
   });
 });
@@ -371,5 +381,33 @@ test("the export options (title, school, include unreviewed) are saved with the 
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("button[data-view=export]").then(() => page.click("#project-save"))]);
     const file = JSON.parse(readFileSync(await download.path(), "utf8"));
     assert.deepEqual(file.exportOptions, { title: "หลักสูตรสถานศึกษา ป.4", creator: "โรงเรียนตัวอย่าง", includeUnreviewed: false });
+  });
+});
+
+test("a last-moment copy left behind never brings back what another tab changed since", async () => {
+  await withBrowser("last-moment-stale", async ({ tab }) => {
+    const a = await tab();
+    await importExamples(a);
+    await recordWhere(a, (r) => r.project.outcomes.length === 20, "the 20 example LOs");
+    const lo = await cardsOf(a);
+    // A confirms X and is left at once: the copy is written and the save takes its id in.
+    const [key, copy] = await a.evaluate((sel) => {
+      document.querySelector(sel).click();
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+      const key = Object.keys(localStorage).find((k) => k.startsWith("sapan-last-moment:"));
+      return [key, localStorage.getItem(key)];
+    }, button(lo[0].id, lo[0].code, "confirm"));
+    assert.ok(copy, "the last-moment copy was written");
+    await recordWhere(a, (r) => r.lastMoments.includes(JSON.parse(copy).id), "the copy's id in the record");
+    // Then B rejects X.
+    const b = await tab();
+    await b.click(button(lo[0].id, lo[0].code, "reject"));
+    await recordWhere(b, (r) => decisionIn(r, lo[0].id, lo[0].code) === "rejected", "B's rejection");
+    // A's page died before it could remove its copy: put it back, open a new tab.
+    await a.close();
+    await b.evaluate(([k, v]) => localStorage.setItem(k, v), [key, copy]);
+    const c = await tab();
+    assert.equal(await pressed(c, lo[0].id, lo[0].code, "reject"), "true", "B's later rejection stands");
+    await c.waitForFunction((k) => localStorage.getItem(k) === null, key);
   });
 });
