@@ -77,13 +77,13 @@ export class RecordError extends Error {
  */
 export function migrateRecord(stored) {
   if (!stored || typeof stored !== "object" || !Number.isInteger(stored.schema) || stored.schema < 1) {
-    throw new RecordError("invalid_record", `ระเบียนที่บันทึกไว้ไม่มีรุ่น (schema) ที่ถูกต้อง`, `the saved record has no valid schema number`);
+    throw new RecordError("invalid_record", `ระเบียนที่บันทึกไว้ไม่มีรุ่น (schema) ที่ถูกต้อง`, `The saved record has no valid schema number`);
   }
   if (stored.schema > SCHEMA) {
     throw new RecordError(
       "newer_schema",
       `งานนี้บันทึกโดยสะพานรุ่นที่ใหม่กว่า (รูปแบบ ${stored.schema} แอปนี้อ่านได้ถึงรูปแบบ ${SCHEMA})`,
-      `this work was saved by a newer Sapan (schema ${stored.schema}; this app reads up to ${SCHEMA})`,
+      `This work was saved by a newer Sapan (schema ${stored.schema}; this app reads up to ${SCHEMA})`,
     );
   }
   let record = stored;
