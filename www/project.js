@@ -6,16 +6,19 @@
 // nothing.
 //
 // Shape (also the project file, `format: "sapan-project"`):
-//   { format, version, outcomes: Outcome[], decisions, notes, settings }
+//   { format, version, outcomes: Outcome[], decisions, notes, settings, exportOptions }
 //   outcome:   { id, text, grade: 4|5|6|null, area: "ท"…|null, line: number|null, source: string|null }
 //   decisions: { [outcomeId]: { [indicatorCode]: Decision } }
 //   Decision:  { status: "confirmed"|"rejected"|"added", relation: "aligned"|"partial",
 //                score?: number, text?: string }   (score/text remembered for "added")
 //   notes:     { [outcomeId]: string }
 //   settings:  { grade: 4|5|6|null, area: string|null }
+//   exportOptions: { title: string, creator: string, includeUnreviewed: boolean }
+//              (version 2: the exported document's title and school and whether
+//              suggestions not yet reviewed count; a version 1 file gets the defaults)
 
 export const PROJECT_FORMAT = "sapan-project";
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 const STATUSES = ["confirmed", "rejected", "added"];
 const LEVELS = ["aligned", "partial"];
 
@@ -27,7 +30,12 @@ export function emptyProject() {
     decisions: {},
     notes: {},
     settings: { grade: null, area: null },
+    exportOptions: defaultExportOptions(),
   };
+}
+
+function defaultExportOptions() {
+  return { title: "", creator: "", includeUnreviewed: true };
 }
 
 /** The outcome fields a project keeps, from a `parseOutcomes` outcome or an `OutcomeInput`. */
@@ -128,6 +136,21 @@ export function withSettings(project, settings) {
   return { ...project, settings: { ...project.settings, ...settings } };
 }
 
+/**
+ * The project with some of its export options changed (`{ title?, creator?,
+ * includeUnreviewed? }`); the same project when nothing changes, so that
+ * echoing the options back is not a change to save.
+ */
+export function withExportOptions(project, changes) {
+  const current = project.exportOptions ?? defaultExportOptions();
+  const next = { ...current };
+  if (typeof changes.title === "string") next.title = changes.title;
+  if (typeof changes.creator === "string") next.creator = changes.creator;
+  if (typeof changes.includeUnreviewed === "boolean") next.includeUnreviewed = changes.includeUnreviewed;
+  if (project.exportOptions && Object.keys(next).every((k) => next[k] === current[k])) return project;
+  return { ...project, exportOptions: next };
+}
+
 /** How far the review is: `{ outcomes, reviewed, confirmed, rejected, added }`. */
 export function reviewCounts(project) {
   const counts = { outcomes: project.outcomes.length, reviewed: 0, confirmed: 0, rejected: 0, added: 0 };
@@ -226,6 +249,16 @@ export function readProjectFile(text) {
   }
   const s = data.settings ?? {};
   project.settings = { grade: [4, 5, 6].includes(s.grade) ? s.grade : null, area: typeof s.area === "string" ? s.area : null };
+  // Version 1 files have no export options: the defaults stand.
+  const x = data.exportOptions ?? {};
+  if (data.exportOptions !== undefined && (typeof x !== "object" || x === null)) throw bad("exportOptions", "ต้องเป็นออบเจกต์", "must be an object");
+  for (const key of ["title", "creator"]) {
+    if (x[key] !== undefined && typeof x[key] !== "string") throw bad(`exportOptions.${key}`, "ต้องเป็นข้อความ", "must be a text");
+  }
+  if (x.includeUnreviewed !== undefined && typeof x.includeUnreviewed !== "boolean") {
+    throw bad("exportOptions.includeUnreviewed", "ต้องเป็น true หรือ false", "must be true or false");
+  }
+  project.exportOptions = withExportOptions(project, x).exportOptions;
   return project;
 }
 
@@ -275,4 +308,122 @@ export function merge(current, incoming) {
     }
   }
   return project;
+}
+
+/**
+ * `theirs` with the changes from `base` to `mine` made on it: how one tab's
+ * unsaved work is put on top of what another tab saved meanwhile (three-way,
+ * so neither side's changes are lost). Per piece, the side that changed it
+ * wins, and where both changed the same piece, `mine` (the change saved
+ * later) wins:
+ * - an outcome `mine` removed is removed (with its decisions and note), even
+ *   if `theirs` decided on it meanwhile: removal wins, in either order;
+ * - an outcome `mine` added is put after the outcome it follows in `mine`;
+ *   if `theirs` added a different outcome under the same id, `mine`'s gets a
+ *   new id (`id-2`), its decisions and note with it;
+ * - each decision (outcome × indicator code), each note, each setting and
+ *   each export option: `mine`'s value where `mine` changed it (setting,
+ *   changing or taking it back), else `theirs`'.
+ * `base` null means unknown: everything in `mine` counts as changed (a union).
+ * Returns `theirs` itself when `mine` changed nothing, `mine` when `theirs` did.
+ */
+export function rebase(base, mine, theirs) {
+  if (mine === base) return theirs;
+  if (theirs === base) return mine;
+  base ??= emptyProject();
+  const baseById = new Map(base.outcomes.map((o) => [o.id, o]));
+  const mineIds = new Set(mine.outcomes.map((o) => o.id));
+  const removed = new Set(base.outcomes.filter((o) => !mineIds.has(o.id)).map((o) => o.id));
+
+  // Outcomes: theirs, less what mine removed, with mine's edits, plus mine's new ones.
+  const mineById = new Map(mine.outcomes.map((o) => [o.id, o]));
+  const outcomes = theirs.outcomes
+    .filter((o) => !removed.has(o.id))
+    .map((o) => {
+      const was = baseById.get(o.id);
+      const now = mineById.get(o.id);
+      return was && now && !sameValue(was, now) ? now : o;
+    });
+  const ids = new Set(outcomes.map((o) => o.id));
+  const renamed = new Map();
+  let previous = null;
+  for (const o of mine.outcomes) {
+    if (!baseById.has(o.id)) {
+      const taken = outcomes.find((x) => x.id === o.id);
+      if (!taken || !sameValue(taken, o)) {
+        const id = taken ? addId(ids, uniqueId(o.id, ids)) : addId(ids, o.id);
+        if (id !== o.id) renamed.set(o.id, id);
+        const at = previous === null ? 0 : outcomes.findIndex((x) => x.id === previous) + 1;
+        outcomes.splice(at, 0, id === o.id ? o : { ...o, id });
+      }
+    }
+    const id = renamed.get(o.id) ?? o.id;
+    if (ids.has(id)) previous = id;
+  }
+
+  // Decisions and notes: theirs, with every piece mine changed set as mine has it.
+  const decisions = {};
+  for (const [id, byCode] of Object.entries(theirs.decisions)) if (ids.has(id)) decisions[id] = byCode;
+  for (const id of new Set([...Object.keys(base.decisions), ...Object.keys(mine.decisions)])) {
+    const target = renamed.get(id) ?? id;
+    if (!ids.has(target)) continue;
+    const was = base.decisions[id] ?? {};
+    const now = mine.decisions[id] ?? {};
+    for (const code of new Set([...Object.keys(was), ...Object.keys(now)])) {
+      if (sameValue(was[code], now[code])) continue;
+      const cell = { ...(decisions[target] ?? {}) };
+      if (now[code] === undefined) delete cell[code];
+      else cell[code] = now[code];
+      if (Object.keys(cell).length) decisions[target] = cell;
+      else delete decisions[target];
+    }
+  }
+  const notes = {};
+  for (const [id, note] of Object.entries(theirs.notes)) if (ids.has(id)) notes[id] = note;
+  for (const id of new Set([...Object.keys(base.notes), ...Object.keys(mine.notes)])) {
+    const target = renamed.get(id) ?? id;
+    if (!ids.has(target) || base.notes[id] === mine.notes[id]) continue;
+    if (mine.notes[id] === undefined) delete notes[target];
+    else notes[target] = mine.notes[id];
+  }
+
+  return {
+    ...theirs,
+    outcomes: sameValue(outcomes, theirs.outcomes) ? theirs.outcomes : outcomes,
+    decisions: sameValue(decisions, theirs.decisions) ? theirs.decisions : decisions,
+    notes: sameValue(notes, theirs.notes) ? theirs.notes : notes,
+    settings: rebaseFields(base.settings, mine.settings, theirs.settings),
+    exportOptions: rebaseFields(base.exportOptions, mine.exportOptions, theirs.exportOptions),
+  };
+}
+
+/** `theirs` with each field `mine` changed from `base` set as in `mine` (the same object when none). */
+function rebaseFields(base = {}, mine = {}, theirs = {}) {
+  const changed = Object.keys(mine).filter((k) => !sameValue(base[k], mine[k]) && !sameValue(theirs[k], mine[k]));
+  if (!changed.length) return theirs;
+  return { ...theirs, ...Object.fromEntries(changed.map((k) => [k, mine[k]])) };
+}
+
+/**
+ * `next` with the pieces equal to `prev`'s taken from `prev` (the same
+ * objects), so that a view comparing before and after sees, and the store
+ * re-aligns on, only what really changed.
+ */
+export function keepUnchanged(prev, next) {
+  if (prev === next) return next;
+  const out = { ...next };
+  for (const key of ["outcomes", "decisions", "notes", "settings", "exportOptions"]) {
+    if (sameValue(prev[key], next[key])) out[key] = prev[key];
+  }
+  return Object.keys(out).every((k) => out[k] === prev[k]) && Object.keys(prev).every((k) => k in out) ? prev : out;
+}
+
+/** Deep equality of plain JSON data (objects compared key by key, in any order). */
+export function sameValue(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue(a[k], b[k]));
 }

@@ -274,7 +274,7 @@ test("a reload brings the project back from IndexedDB, decisions and notes inclu
           };
         }),
     );
-    assert.equal(record.schema, 1);
+    assert.equal(record.schema, 2);
     assert.ok(!Number.isNaN(Date.parse(record.savedAt)));
   });
 });

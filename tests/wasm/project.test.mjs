@@ -1,7 +1,8 @@
 // The teacher's working set (www/project.js) under Node: decisions applied to
 // a real alignment reach the engine's coverage and exports; project files
 // round-trip, refuse what they cannot read with the field named, and merge
-// without overwriting anything.
+// without overwriting anything; two tabs' changes rebase onto each other
+// without losing either; saved records of older schemas are migrated.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -15,9 +16,14 @@ import {
   readProjectFile,
   reviewedAlignment,
   reviewCounts,
+  rebase,
+  withExportOptions,
   withNote,
   withOutcomes,
+  withoutOutcome,
+  withSettings,
 } from "../../www/project.js";
+import { migrateRecord, SCHEMA } from "../../www/app/storage.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/sapan_bg.wasm", import.meta.url)) });
 const engine = new Engine();
@@ -121,4 +127,110 @@ test("adding outcomes whose ids are taken gives them new ids instead of overwrit
   const ids = again.outcomes.map((o) => o.id);
   assert.equal(new Set(ids).size, ids.length);
   assert.equal(ids.length, 5);
+});
+
+test("a version 1 project file (no export options) still opens, with the default options; version 2 carries them", () => {
+  const p = project();
+  const v1 = JSON.parse(projectFile(p));
+  v1.version = 1;
+  delete v1.exportOptions;
+  const opened = readProjectFile(JSON.stringify(v1));
+  assert.deepEqual(opened.exportOptions, { title: "", creator: "", includeUnreviewed: true });
+  assert.deepEqual(opened.outcomes, p.outcomes);
+
+  const withOptions = withExportOptions(p, { title: "หลักสูตรสถานศึกษา", creator: "โรงเรียนตัวอย่าง", includeUnreviewed: false });
+  const file = JSON.parse(projectFile(withOptions));
+  assert.equal(file.version, 2);
+  assert.deepEqual(readProjectFile(projectFile(withOptions)).exportOptions, withOptions.exportOptions);
+  assert.equal(withExportOptions(withOptions, { title: "หลักสูตรสถานศึกษา" }), withOptions, "the same options are not a change");
+  const bad = JSON.stringify({ ...file, exportOptions: { includeUnreviewed: "yes" } });
+  assert.throws(() => readProjectFile(bad), (e) => e.field === "exportOptions.includeUnreviewed");
+});
+
+// Two tabs: both start from `base`, A saves first, B's unsaved changes are put on A's project.
+test("rebase: both tabs' decisions and notes are kept; on the same decision the later save wins", () => {
+  const base = project();
+  const [x, y] = base.outcomes;
+  const a = decide(base, x.id, "ท 1.1 ป.4/1", { status: "confirmed", relation: "aligned" });
+  let b = decide(base, y.id, "ท 1.1 ป.4/2", { status: "rejected" });
+  b = withNote(b, y.id, "บันทึกของแท็บ B");
+  const merged = rebase(base, b, a);
+  assert.equal(merged.decisions[x.id]["ท 1.1 ป.4/1"].status, "confirmed", "A's decision is kept");
+  assert.equal(merged.decisions[y.id]["ท 1.1 ป.4/2"].status, "rejected", "B's decision is kept");
+  assert.equal(merged.notes[y.id], "บันทึกของแท็บ B");
+  assert.equal(merged.outcomes, a.outcomes, "unchanged parts stay the same objects (no re-alignment)");
+
+  // Same LO × indicator: A confirmed, B (saving later) rejected → rejected.
+  const bSame = decide(base, x.id, "ท 1.1 ป.4/1", { status: "rejected" });
+  assert.equal(rebase(base, bSame, a).decisions[x.id]["ท 1.1 ป.4/1"].status, "rejected");
+  // B took its own decision back while A had not touched it: taken back.
+  const decided = decide(base, x.id, "ท 1.1 ป.4/3", { status: "confirmed" });
+  const undecided = decide(decided, x.id, "ท 1.1 ป.4/3", null);
+  assert.equal(rebase(decided, undecided, withNote(decided, x.id, "A")).decisions[x.id], undefined);
+  // B changed nothing: A's project as it is; A changed nothing: B's.
+  assert.equal(rebase(base, base, a), a);
+  assert.equal(rebase(base, b, base), b);
+  // A replay of changes already in `theirs` changes nothing.
+  assert.deepEqual(rebase(base, a, a), a);
+});
+
+test("rebase: an LO removed in one tab stays removed, with the decision the other tab took on it", () => {
+  const base = project();
+  const [x] = base.outcomes;
+  const removed = withoutOutcome(base, x.id);
+  const decidedOn = withNote(decide(base, x.id, "ท 1.1 ป.4/1", { status: "confirmed" }), x.id, "ยังตรวจอยู่");
+  for (const merged of [rebase(base, decidedOn, removed), rebase(base, removed, decidedOn)]) {
+    assert.ok(!merged.outcomes.some((o) => o.id === x.id));
+    assert.equal(merged.decisions[x.id], undefined);
+    assert.equal(merged.notes[x.id], undefined);
+    assert.equal(merged.outcomes.length, base.outcomes.length - 1);
+  }
+});
+
+test("rebase: outcomes both tabs added are kept in place; a taken id with another text gets a new id", () => {
+  const base = project();
+  const [x, y, z] = base.outcomes;
+  // A removed y and put it back (undo): y returns after x, not at the end.
+  const without = withoutOutcome(base, y.id);
+  const theirs = withOutcomes(without, [{ id: "A-1", text: "LO ของแท็บ A" }], "add");
+  const mine = decide(base, y.id, "ท 1.1 ป.4/1", { status: "confirmed" });
+  assert.deepEqual(
+    rebase(without, mine, theirs).outcomes.map((o) => o.id),
+    [x.id, y.id, z.id, "A-1"],
+  );
+  // Both added "new": same text → one outcome; other text → mine becomes "new-2", its decision with it.
+  const a = withOutcomes(base, [{ id: "new", text: "ข้อความของ A" }], "add");
+  const same = rebase(base, withOutcomes(base, [{ id: "new", text: "ข้อความของ A" }], "add"), a);
+  assert.equal(same.outcomes.filter((o) => o.id === "new").length, 1);
+  let b = withOutcomes(base, [{ id: "new", text: "ข้อความของ B" }], "add");
+  b = decide(b, "new", "ค 1.1 ป.4/1", { status: "added", text: "…" });
+  const merged = rebase(base, b, a);
+  assert.equal(merged.outcomes.find((o) => o.id === "new").text, "ข้อความของ A");
+  assert.equal(merged.outcomes.find((o) => o.id === "new-2").text, "ข้อความของ B");
+  assert.equal(merged.decisions["new-2"]["ค 1.1 ป.4/1"].status, "added");
+  assert.equal(merged.decisions.new, undefined);
+  // Settings and export options: each field the later save changed.
+  const s = rebase(base, withSettings(base, { grade: 5 }), withExportOptions(withSettings(base, { area: "ค" }), { title: "ก" }));
+  assert.deepEqual(s.settings, { grade: 5, area: "ค" });
+  assert.equal(s.exportOptions.title, "ก");
+  // Unknown base (a tab that never read the record): a union, mine winning.
+  const union = rebase(null, b, a);
+  assert.equal(union.outcomes.length, base.outcomes.length + 2);
+});
+
+test("a schema 1 record (issue 5's app) migrates to schema 2 with every decision and note; a newer one is refused", () => {
+  let p = project();
+  p = decide(p, p.outcomes[0].id, "ท 1.1 ป.4/1", { status: "confirmed", relation: "partial" });
+  p = withNote(p, p.outcomes[2].id, "บันทึก");
+  const v1 = JSON.parse(projectFile(p));
+  v1.version = 1;
+  delete v1.exportOptions;
+  const record = migrateRecord({ schema: 1, savedAt: "2025-01-01T00:00:00.000Z", project: v1 });
+  assert.equal(SCHEMA, 2);
+  assert.equal(record.schema, 2);
+  assert.equal(record.revision, 0);
+  assert.deepEqual(record.project, p);
+  assert.throws(() => migrateRecord({ schema: 99, revision: 5, project: {} }), (e) => e.code === "newer_schema" && /99/.test(e.messageTh) && /99/.test(e.messageEn));
+  assert.throws(() => migrateRecord({ schema: "1" }), (e) => e.code === "invalid_record");
+  assert.throws(() => migrateRecord({ schema: 1, project: { format: "sapan-project", version: 1, outcomes: "no" } }), (e) => e.field === "outcomes");
 });

@@ -4,7 +4,8 @@
 import { h, fill, download } from "../dom.js";
 import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
-import { dateStamp, includeUnreviewedBox, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
+import { withExportOptions } from "../project.js";
+import { dateStamp, includeUnreviewedBox, keepResultOptions, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
 import { printDoc } from "./results-print.js";
 import { projectFileBlock } from "./results-project-file.js";
 import { onSaveStatus } from "./storage.js";
@@ -16,6 +17,13 @@ const FORMATS = [
 ];
 
 export function mount(section, ctx) {
+  // The title, the school and "include unreviewed" are the project's: saved
+  // with it, carried by project files, the same in every tab.
+  keepResultOptions({
+    get: () => ctx.store.get().project.exportOptions,
+    set: (changes) =>
+      ctx.store.update((p) => withExportOptions(p, changes), "includeUnreviewed" in changes ? "export-options" : "export-text"),
+  });
   liveView(section, ctx, (view) => render(section, ctx, view));
   onSaveStatus((status) => showSaveStatus(ctx, status));
   // Printing from any tab (Ctrl+P) prints the document as the work stands now.
@@ -51,6 +59,9 @@ function buildPrintDoc(ctx) {
 
 function render(section, ctx, view) {
   const state = ctx.store.get();
+  // Typing the title or the school changes only them (and the print
+  // document, replaced as they are typed): rebuilding the view would move the caret.
+  if (state.reason === "export-text" && section.querySelector("#export-title")) return;
   const t = tr(RESULTS, state.lang);
   const options = resultOptions();
   const reviewed = reviewedOf(state);
@@ -60,9 +71,11 @@ function render(section, ctx, view) {
 
   const exportFile = (format) => {
     const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    // The options as they are now (typing them does not redraw the view).
+    const { title, creator } = resultOptions();
     const text = ctx.engine.export(reviewedOf(ctx.store.get()), format.id, {
-      title: options.title.trim() || t("docTitleDefault"),
-      creator: options.creator.trim() || "Sapan",
+      title: title.trim() || t("docTitleDefault"),
+      creator: creator.trim() || "Sapan",
       dateTime: stamp,
     });
     const name = `sapan-alignment-${dateStamp()}.${format.ext}`;

@@ -1,7 +1,6 @@
 // What the coverage and export views share: the "include suggestions not yet
-// reviewed" choice and the document's title and school (kept in memory: they
-// are choices of this sitting, not part of the project file, whose settings
-// the project model keeps to grade and area), the reviewed alignment both
+// reviewed" choice and the document's title and school (kept in the project's
+// `exportOptions` once the export view is mounted), the reviewed alignment both
 // views count from, the curriculum's indicators by code, and rendering a view
 // only while it is shown.
 import { h } from "../dom.js";
@@ -12,19 +11,33 @@ import { RESULTS } from "./results-i18n.js";
 
 const options = { includeUnreviewed: true, title: "", creator: "" };
 const listeners = new Set();
+/** Where the options are kept instead, `{ get(), set(changes) }` (see `keepResultOptions`). */
+let keeper = null;
+
+/**
+ * Keeps the options elsewhere: the export view keeps them in the project, so
+ * they are saved and travel in project files; a change then reaches the
+ * views as a change of the store.
+ */
+export function keepResultOptions(k) {
+  keeper = k;
+  // A view mounted before the keeper drew the options from memory.
+  for (const fn of listeners) fn();
+}
 
 export function resultOptions() {
-  return options;
+  return keeper ? keeper.get() : options;
 }
 
 /** Changes the shared options; both views re-render when it matters. */
 export function setResultOptions(changes, { render = true } = {}) {
+  if (keeper) return keeper.set(changes);
   Object.assign(options, changes);
   if (render) for (const fn of listeners) fn();
 }
 
 /** The alignment with the teacher's decisions applied, as both views count it. */
-export function reviewedOf(state, includeUnreviewed = options.includeUnreviewed) {
+export function reviewedOf(state, includeUnreviewed = resultOptions().includeUnreviewed) {
   return reviewedAlignment(state.alignment, state.project, { includeUnreviewed });
 }
 
@@ -72,7 +85,7 @@ export function includeUnreviewedBox(id, lang) {
     h("input", {
       type: "checkbox",
       id,
-      checked: options.includeUnreviewed,
+      checked: resultOptions().includeUnreviewed,
       "aria-describedby": `${id}-hint`,
       onchange: (e) => setResultOptions({ includeUnreviewed: e.target.checked }),
     }),

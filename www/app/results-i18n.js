@@ -68,7 +68,8 @@ export const RESULTS = {
     printIntro: "พิมพ์เป็นเอกสาร A4: ตารางการเทียบของแต่ละ LO ตารางสรุป และตัวชี้วัดที่ยังไม่มี LO (เลือก “บันทึกเป็น PDF” ในหน้าต่างพิมพ์เพื่อได้ไฟล์ PDF)",
     print: "พิมพ์",
     projectTitle: "ไฟล์โครงการ",
-    projectIntro: "ไฟล์โครงการเก็บ LO การตัดสินของครู และบันทึกย่อ ใช้ส่งต่อหรือเปิดในเครื่องอื่น",
+    projectIntro:
+      "ไฟล์โครงการเก็บ LO การตัดสินของครู บันทึกย่อ ชื่อเอกสาร โรงเรียน และการเลือกรวมข้อเสนอที่ยังไม่ได้ตรวจ ใช้ส่งต่อหรือเปิดในเครื่องอื่น (เมื่อรวมกับงานปัจจุบัน ชื่อเอกสารและโรงเรียนของงานปัจจุบันยังคงเดิม)",
     saveProject: "บันทึกไฟล์โครงการ",
     openProject: "เปิดไฟล์โครงการ",
     fileError: (name) => `เปิดไฟล์ ${name} ไม่ได้`,
@@ -107,6 +108,8 @@ export const RESULTS = {
     saveNow: "บันทึกไฟล์โครงการตอนนี้",
     restoreFailed: (m) => `อ่านงานที่บันทึกไว้ในเบราว์เซอร์นี้ไม่ได้ จึงเริ่มงานใหม่ (${m}) หากมีไฟล์โครงการ เปิดได้ที่ “ส่งออกและพิมพ์”`,
     dismiss: "ปิดข้อความนี้",
+    newerRecord: (m) =>
+      `${m} แอปรุ่นนี้จะไม่อ่านและไม่เขียนทับงานนั้น งานที่ทำตอนนี้จึงไม่ได้บันทึกในเบราว์เซอร์นี้ กรุณาบันทึกไฟล์โครงการเก็บไว้ หรือเปิดสะพานรุ่นใหม่`,
   },
   en: {
     includeUnreviewed: "Include suggestions not yet reviewed",
@@ -170,7 +173,8 @@ export const RESULTS = {
     printIntro: "Prints an A4 document: the alignment table of every LO, the summary table and the indicators no LO covers (choose “Save as PDF” in the print dialog for a PDF file).",
     print: "Print",
     projectTitle: "Project file",
-    projectIntro: "A project file keeps the LOs, the teacher's decisions and notes, to pass on or open on another computer.",
+    projectIntro:
+      "A project file keeps the LOs, the teacher's decisions and notes, the document's title and school and the “include unreviewed” choice, to pass on or open on another computer (merging keeps the current work's title and school).",
     saveProject: "Save project file",
     openProject: "Open project file",
     fileError: (name) => `${name} could not be opened`,
@@ -207,5 +211,7 @@ export const RESULTS = {
     saveNow: "Save the project file now",
     restoreFailed: (m) => `The work saved in this browser could not be read, so the app starts empty (${m}). If you have a project file, open it under “Export and print”.`,
     dismiss: "Dismiss this message",
+    newerRecord: (m) =>
+      `${m}. This version neither reads nor overwrites that work, so what you do now is NOT saved in this browser: save the project file, or open the newer Sapan.`,
   },
 };

@@ -1,6 +1,7 @@
-// Saving and opening a project file (`.sapan.json`: the LOs, decisions and
-// notes). Opening never changes the work before the teacher has seen what
-// the file holds and chosen to merge it or to replace the current work.
+// Saving and opening a project file (`.sapan.json`: the LOs, decisions,
+// notes and export options). Opening never changes the work before the
+// teacher has seen what the file holds and chosen to merge it (the current
+// export options stay) or to replace the current work (the file's come in).
 import { h, download } from "../dom.js";
 import { merge, mergePlan, projectFile, readProjectFile } from "../project.js";
 import { tr } from "./i18n.js";
