@@ -598,7 +598,11 @@ mod tests {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         let e = decode(png, Some("a.png")).unwrap_err();
         assert_eq!(e.code(), "binary_input");
-        assert!(e.message_en().contains("0x00 at byte 8"), "{}", e.message_en());
+        assert!(
+            e.message_en().contains("0x00 at byte 8"),
+            "{}",
+            e.message_en()
+        );
         let e = decode(b"ok\nok\0", None).unwrap_err();
         assert_eq!(e.code(), "binary_input");
         assert_eq!(e.location().unwrap().line, Some(2));
