@@ -197,7 +197,7 @@ pub fn windows_874_char(b: u8) -> Option<char> {
         0x96 => 0x2013,
         0x97 => 0x2014,
         // The C1 controls and the no-break space keep their code points.
-        0x81..=0x9F | 0xA0 => u32::from(b),
+        0x81..=0xA0 => u32::from(b),
         // TIS-620: ก (U+0E01) … ฺ (U+0E3A), then ฿ (U+0E3F) … ๛ (U+0E5B).
         0xA1..=0xDA | 0xDF..=0xFB => u32::from(b) - 0xA0 + 0x0E00,
         0xDB..=0xDE | 0xFC..=0xFF => return None,
