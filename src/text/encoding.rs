@@ -258,14 +258,14 @@ fn utf16(
                 format!(
                     "{} is {} text broken at byte {} (line {}); save it again as UTF-8",
                     name(source),
-                    encoding.as_str().to_uppercase(),
+                    encoding.as_str().to_ascii_uppercase(),
                     offset + at,
                     line_of(&text)
                 ),
                 format!(
                     "{} เป็นข้อความ {} ที่เสียที่ไบต์ {} (บรรทัด {}) ให้บันทึกใหม่เป็น UTF-8",
                     name_th(source),
-                    encoding.as_str().to_uppercase(),
+                    encoding.as_str().to_ascii_uppercase(),
                     offset + at,
                     line_of(&text)
                 ),
@@ -338,8 +338,8 @@ fn finish(
         }),
         Encoding::Utf16Le | Encoding::Utf16Be => Some(Notice {
             code: "read_as_utf_16",
-            message_en: format!("{} was read as {} (Unicode text)", name(source), encoding.as_str().to_uppercase()),
-            message_th: format!("อ่าน {} เป็น {} (ข้อความ Unicode)", name_th(source), encoding.as_str().to_uppercase()),
+            message_en: format!("{} was read as {} (Unicode text)", name(source), encoding.as_str().to_ascii_uppercase()),
+            message_th: format!("อ่าน {} เป็น {} (ข้อความ Unicode)", name_th(source), encoding.as_str().to_ascii_uppercase()),
         }),
     };
     Ok(Decoded {

@@ -46,8 +46,9 @@ pub fn version() -> String {
 /// Reads a file's bytes as text, the way `parseOutcomes` reads bytes: UTF-8 (a
 /// BOM is stripped and noted), UTF-16 with a BOM, or Windows-874/TIS-620 (with a
 /// notice to show). Throws `binary_input` or `invalid_encoding`, located.
-#[wasm_bindgen(js_name = decodeText, unchecked_return_type = "DecodedText")]
-pub fn decode_text(
+/// (Not `decodeText`: wasm-bindgen's own glue has a function of that name.)
+#[wasm_bindgen(js_name = decodeBytes, unchecked_return_type = "DecodedText")]
+pub fn decode_bytes(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     options: Option<DecodeOptionsArg>,
 ) -> JsResult {
@@ -126,7 +127,7 @@ impl Engine {
 
     /// Reads learning outcomes from text: CSV/TSV, JSON, a CASE package, or
     /// text pasted from a PDF or Word file; or from a file's bytes (a
-    /// `Uint8Array`), decoded first as `decodeText` does. Never throws on bad
+    /// `Uint8Array`), decoded first as `decodeBytes` does. Never throws on bad
     /// content: what could be read is in `outcomes`, what could not is in
     /// `problems`, each with its line and field (bytes that are not text give
     /// no outcomes and one `binary_input` or `invalid_encoding` problem).
@@ -296,7 +297,10 @@ fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
             "ข้อความ (string), Uint8Array หรือ ArrayBuffer",
         )
     } else {
-        ("a Uint8Array or an ArrayBuffer", "Uint8Array หรือ ArrayBuffer")
+        (
+            "a Uint8Array or an ArrayBuffer",
+            "Uint8Array หรือ ArrayBuffer",
+        )
     };
     Err(js_error(bad_argument(name, en, th)))
 }

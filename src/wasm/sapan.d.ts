@@ -173,14 +173,14 @@ export interface ParseOptions {
   format?: "auto" | OutcomeFormat | "txt";
   /** The file's name: its extension helps detection, and problems name it. */
   name?: string;
-  /** For bytes only: `"auto"` (default) detects, as `decodeText` does. */
+  /** For bytes only: `"auto"` (default) detects, as `decodeBytes` does. */
   encoding?: "auto" | TextEncodingName;
 }
 
-/** An encoding `decodeText` reads (`"tis-620"` and `"cp874"` are taken for `"windows-874"`). */
+/** An encoding `decodeBytes` reads (`"tis-620"` and `"cp874"` are taken for `"windows-874"`). */
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-874" | "tis-620" | "cp874";
 
-/** Options of `decodeText`. */
+/** Options of `decodeBytes`. */
 export interface DecodeOptions {
   /** The file's name, put into errors and the notice. */
   name?: string;
@@ -196,7 +196,7 @@ export interface Notice {
   messageEn: string;
 }
 
-/** Text decoded from bytes by `decodeText`. */
+/** Text decoded from bytes by `decodeBytes`. */
 export interface DecodedText {
   /** The text, without a byte-order mark. */
   text: string;

@@ -5,7 +5,7 @@
 import init, {
   initSync,
   version,
-  decodeText,
+  decodeBytes,
   Engine,
   type DecodedText,
   type Notice,
@@ -52,17 +52,17 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   const parsed: ParsedOutcomes = engine.parseOutcomes("id,text\n1,อ่าน", { format: "auto", name: "lo.csv" });
   engine.parseOutcomes("1. อ่าน");
   engine.parseOutcomes("1. อ่าน", { format: "txt" });
-  // A file's bytes, decoded as decodeText does; the encoding and any notice come back.
+  // A file's bytes, decoded as decodeBytes does; the encoding and any notice come back.
   const fromBytes: ParsedOutcomes = engine.parseOutcomes(new Uint8Array([0x31, 0x2e, 0x20, 0xa1]), { name: "lo.txt", encoding: "auto" });
   const readAs: string | null = fromBytes.encoding;
   const told: string | null = fromBytes.notice?.messageTh ?? null;
-  const decoded: DecodedText = decodeText(new Uint8Array([0xa1]), { name: "a.csv", encoding: "windows-874" });
-  decodeText(new ArrayBuffer(0));
+  const decoded: DecodedText = decodeBytes(new Uint8Array([0xa1]), { name: "a.csv", encoding: "windows-874" });
+  decodeBytes(new ArrayBuffer(0));
   const decodedText: string = decoded.text;
   const bom: boolean = decoded.bom;
   const notice: Notice | null = decoded.notice;
   // @ts-expect-error an encoding Sapan does not read
-  decodeText(new Uint8Array(0), { encoding: "latin1" });
+  decodeBytes(new Uint8Array(0), { encoding: "latin1" });
   const outcome: Outcome = parsed.outcomes[0];
   const grade: Grade | null = outcome.grade;
   const area: AreaCode | null = outcome.area;
