@@ -10,6 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { openSite, screenshot } from "./site.mjs";
+import { emptyProject, projectFile } from "../../www/project.js";
 
 const dir = new URL("../data/bad-input/", import.meta.url);
 const table = JSON.parse(readFileSync(new URL("cases.json", dir), "utf8"));
@@ -208,6 +209,50 @@ test("pasted hostile, invisible, blank and 1 MB texts: inert text, a correct pre
     await page.waitForSelector("#import-table", { timeout: 60_000 });
     assert.equal(await page.locator("#import-table tbody tr").count(), 1);
     assert.equal(await page.locator("#import-problems li").count(), 0);
+  } finally {
+    await finish(run);
+  }
+});
+
+test("codes that do not exist: add-by-code says so naming it, a project file deciding one is refused; Thai digits read as the code", async () => {
+  const run = await start("codes");
+  const { page } = run;
+  try {
+    const [missing, thai] = table.codes;
+    await page.fill("#import-text", readFileSync(new URL("bom.csv", dir), "utf8").replace(/^\uFEFF/, ""));
+    await page.click("#import-read");
+    await page.click("#import-use");
+    await page.waitForSelector("#align-list article");
+    const search = page.locator("#align-list article").first().locator(".work-search input");
+    await search.fill(missing.code);
+    await page.waitForFunction((c) => [...document.querySelectorAll(".work-search .work-hint")].some((p) => p.textContent.includes(c)), missing.code);
+    assert.ok((await page.locator("#align-list article").first().locator(".work-search").textContent()).includes(`ไม่มีตัวชี้วัดรหัส ${missing.code}`));
+    await search.fill(thai.code);
+    await page.waitForFunction(() => document.querySelector(".work-search-results li .code")?.textContent === "ท 1.1 ป.4/1");
+
+    // A project file deciding a code no indicator has: refused, naming the code and where.
+    const project = emptyProject();
+    project.outcomes.push({ id: "ตัวอย่าง-1", text: "อ่านเรื่องสั้นแล้วสรุปใจความสำคัญ", grade: 4, area: "ท", line: null, source: null });
+    const withCode = (code) => ({ ...project, decisions: { "ตัวอย่าง-1": { [code]: { status: "added", relation: "aligned" } } } });
+    await page.click("button[data-view=export]");
+    await page.setInputFiles("#project-open", { name: "bad.sapan.json", mimeType: "application/json", buffer: Buffer.from(projectFile(withCode(missing.code))) });
+    await page.locator("#project-file-message").waitFor();
+    const message = await page.textContent("#project-file-message");
+    assert.ok(message.includes(`${missing.code} ไม่ใช่ตัวชี้วัด`) && message.includes(`${missing.code} is not an indicator`), message);
+    assert.equal(await page.locator("#project-preview").count(), 0, "nothing to apply");
+    await page.click("#project-error-close");
+    // The same decision in Thai digits is the real code, read as such.
+    await page.setInputFiles("#project-open", { name: "thai.sapan.json", mimeType: "application/json", buffer: Buffer.from(projectFile(withCode(thai.code))) });
+    await page.locator("#project-preview").waitFor();
+    await page.click("#project-replace");
+    await page.locator("#project-file-message").waitFor();
+    // Exported, the added decision carries the canonical code.
+    await page.click("button[data-view=export]");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+    const csv = readFileSync(await download.path(), "utf8");
+    // (It was among the suggestions too, so the decision confirms it.)
+    assert.match(csv, /ตัวอย่าง-1,[^\n]*ท 1\.1 ป\.4\/1,[^\n]*,confirmed,/);
+    assert.doesNotMatch(csv, /ท ๑/);
   } finally {
     await finish(run);
   }
