@@ -8,7 +8,9 @@
 // 127.0.0.1.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { openSite, screenshot } from "./site.mjs";
 import { emptyProject, projectFile } from "../../www/project.js";
 
@@ -255,5 +257,37 @@ test("codes that do not exist: add-by-code says so naming it, a project file dec
     assert.doesNotMatch(csv, /ท ๑/);
   } finally {
     await finish(run);
+  }
+});
+
+test("the widget's src reads a Windows-874 file and reports a binary one as sapan-error binary_input", async () => {
+  const site = await openSite("app-bad-input-widget");
+  try {
+    for (const f of ["windows-874.csv", "binary.png"]) copyFileSync(fileURLToPath(new URL(f, dir)), join(site.dir, f));
+    writeFileSync(
+      join(site.dir, "bad-widget.html"),
+      `<!doctype html><html lang="th"><meta charset="utf-8"><title>bad input</title>
+<sapan-align id="w" mode="align" src="windows-874.csv"></sapan-align>
+<sapan-align id="b" mode="align" src="binary.png"></sapan-align>
+<script type="module" src="./widget.js"></script></html>`,
+    );
+    const page = await site.browser.newPage();
+    await page.addInitScript(() => {
+      window.errors = [];
+      document.addEventListener("sapan-error", (e) => window.errors.push({ target: e.target.id, detail: JSON.parse(JSON.stringify(e.detail)) }));
+    });
+    await page.goto(`${site.url}/bad-widget.html`);
+    await page.locator("#w li.outcome").nth(5).waitFor();
+    assert.equal(await page.locator("#w li.outcome").count(), 6);
+    assert.equal(await page.locator("#w li.outcome").first().getAttribute("data-outcome"), "ตัวอย่าง-1");
+    await page.waitForFunction(() => window.errors.length > 0);
+    const errors = await page.evaluate(() => window.errors);
+    assert.deepEqual(errors.map((e) => [e.target, e.detail.code]), [["b", "binary_input"]]);
+    assert.equal(errors[0].detail.location.line, 3);
+    assert.match(errors[0].detail.messageTh, /ไฟล์ไบนารี/);
+    assert.deepEqual(page.problems, []);
+    site.browser.assertNoOffsite();
+  } finally {
+    await site.close();
   }
 });
