@@ -16,9 +16,11 @@
 //! Windows-874 only when they are not UTF-8 and look like Thai text in it:
 //! every byte ≥ 0x80 is a Thai character or one of the code page's
 //! punctuation marks (the C1 controls and the eight unassigned bytes never
-//! are), Thai characters are at least nine in ten of those bytes, almost every
-//! vowel or tone mark follows a Thai consonant, and the bytes are not mostly
-//! well-formed UTF-8 sequences. Its decoding follows the WHATWG Encoding
+//! are), Thai characters are at least nine in ten of those bytes and
+//! consonants one in three, almost every vowel or tone mark follows a Thai
+//! consonant, at most one run of such bytes in four is a one- or two-byte run
+//! glued to a Latin letter (as Latin-1's `ñ` in `España` is), and the bytes
+//! are not mostly well-formed UTF-8 sequences. Its decoding follows the WHATWG Encoding
 //! Standard's `index-windows-874`.
 
 use serde::Serialize;
@@ -357,13 +359,23 @@ fn is_874_mark(b: u8) -> bool {
 }
 
 fn looks_like_windows_874(bytes: &[u8]) -> bool {
-    let (mut high, mut thai, mut marks, mut stray_marks) = (0usize, 0usize, 0usize, 0usize);
+    let (mut high, mut consonants, mut thai, mut marks, mut stray_marks) = (0usize, 0, 0, 0, 0);
+    // Runs of bytes ≥ 0x80, and the short ones glued to a Latin letter: an accented letter
+    // of a Latin-1 word (`España`, `ÉCOLE`) is one such byte inside a word, while Thai
+    // comes in runs of letters set off by spaces, digits or punctuation.
+    let (mut runs, mut glued_runs) = (0usize, 0usize);
+    let mut run = 0usize;
+    let mut run_after_letter = false;
     let mut previous = b' ';
     for &b in bytes {
         if b >= 0x80 {
             high += 1;
             match b {
-                0xA1..=0xDA | 0xDF..=0xFB => thai += 1,
+                0xA1..=0xCE => {
+                    consonants += 1;
+                    thai += 1;
+                }
+                0xCF..=0xDA | 0xDF..=0xFB => thai += 1,
                 // The code page's punctuation: € … ‘ ’ “ ” • – — and the no-break space.
                 0x80 | 0x85 | 0x91..=0x97 | 0xA0 => {}
                 // C1 controls and unassigned bytes are never in a Thai text file.
@@ -376,10 +388,30 @@ fn looks_like_windows_874(bytes: &[u8]) -> bool {
                     stray_marks += 1;
                 }
             }
+            if run == 0 {
+                run_after_letter = previous.is_ascii_alphabetic();
+            }
+            run += 1;
+        } else if run > 0 {
+            runs += 1;
+            if run <= 2 && (run_after_letter || b.is_ascii_alphabetic()) {
+                glued_runs += 1;
+            }
+            run = 0;
         }
         previous = b;
     }
-    thai > 0 && thai * 10 >= high * 9 && stray_marks * 20 <= marks && !utf8_dominates(bytes)
+    if run > 0 {
+        runs += 1;
+        if run <= 2 && run_after_letter {
+            glued_runs += 1;
+        }
+    }
+    consonants * 3 >= high
+        && thai * 10 >= high * 9
+        && stray_marks * 20 <= marks
+        && glued_runs * 4 <= runs
+        && !utf8_dominates(bytes)
 }
 
 /// Whether most non-ASCII bytes form well-formed UTF-8 sequences: such a file is UTF-8
@@ -582,6 +614,15 @@ mod tests {
             "{}",
             e.message_en()
         );
+        // Accented capitals of Latin-1 are Thai consonants in Windows-874, ñ a Thai digit:
+        // single bytes inside Latin words are not Thai text.
+        for latin in [
+            &b"id,text\n1,Espa\xF1a\n"[..],
+            b"\xC9COLE \xC0 PARIS, CR\xC8CHE",
+            b"na\xEFve caf\xE9s",
+        ] {
+            assert_eq!(decode(latin, None).unwrap_err().code(), "invalid_encoding");
+        }
         // A C1 control or an unassigned byte is never Thai text.
         assert_eq!(
             decode(b"\xA1\x81", None).unwrap_err().code(),
