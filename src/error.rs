@@ -18,8 +18,11 @@ pub enum ErrorKind {
     UnknownCode,
     /// A command-line or API argument outside what is accepted.
     InvalidArgument,
-    /// Input that is not valid UTF-8 text.
+    /// Bytes that are not text in an encoding Sapan reads (UTF-8, UTF-16 with a BOM,
+    /// Windows-874), e.g. UTF-8 broken in one place.
     InvalidEncoding,
+    /// A binary file (NUL bytes, control characters) given where text was expected.
+    BinaryInput,
     /// The embedded curriculum data failed to load (a build defect, never user input).
     Data,
     /// A CSV or TSV file that cannot be read as a table (e.g. an unclosed quote).
@@ -46,6 +49,7 @@ impl ErrorKind {
             ErrorKind::UnknownCode => "unknown_code",
             ErrorKind::InvalidArgument => "invalid_argument",
             ErrorKind::InvalidEncoding => "invalid_encoding",
+            ErrorKind::BinaryInput => "binary_input",
             ErrorKind::Data => "data",
             ErrorKind::ParseCsv => "parse_csv",
             ErrorKind::ParseJson => "parse_json",
@@ -207,6 +211,7 @@ mod tests {
             ErrorKind::UnknownCode,
             ErrorKind::InvalidArgument,
             ErrorKind::InvalidEncoding,
+            ErrorKind::BinaryInput,
             ErrorKind::Data,
             ErrorKind::ParseCsv,
             ErrorKind::ParseJson,

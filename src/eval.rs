@@ -64,7 +64,14 @@ pub fn read_gold(jsonl: &str, source: &str) -> Result<Vec<GoldText>> {
         let gold = g
             .gold
             .iter()
-            .map(|c| IndicatorCode::parse(c).map_err(|e| e.at(at(Some("gold")))))
+            .map(|c| {
+                let code = IndicatorCode::parse(c).map_err(|e| e.at(at(Some("gold"))))?;
+                // A code no indicator has would count as a miss of every ranking, silently.
+                match crate::curriculum::Curriculum::embedded().indicator(&code) {
+                    Some(_) => Ok(code),
+                    None => Err(unknown_code(&code).at(at(Some("gold")))),
+                }
+            })
             .collect::<Result<Vec<_>>>()?;
         out.push(GoldText {
             id: g.id,
@@ -75,6 +82,15 @@ pub fn read_gold(jsonl: &str, source: &str) -> Result<Vec<GoldText>> {
         });
     }
     Ok(out)
+}
+
+/// A well-formed code that names no indicator of the embedded curriculum (ป.4–6).
+pub fn unknown_code(code: &IndicatorCode) -> Error {
+    Error::new(
+        ErrorKind::UnknownCode,
+        format!("{code} is not an indicator of the B.E. 2551 curriculum for ป.4–6 (582 indicators); check the standard, grade and number"),
+        format!("{code} ไม่ใช่ตัวชี้วัดของหลักสูตรแกนกลาง พ.ศ. 2551 ชั้น ป.4–6 (582 ตัวชี้วัด) ตรวจสอบมาตรฐาน ชั้น และลำดับข้อ"),
+    )
 }
 
 /// The metrics over a set of texts.

@@ -13,6 +13,7 @@ use crate::engine::{RankOptions, Scope};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::outcome::{read_area, read_grade, GradeReading, OutcomeFormat};
 use crate::report::CaseOptions;
+use crate::text::encoding::Encoding;
 
 /// Rank and align options: `grade`, `area`, `gradeScope`, `areaScope`
 /// (`"filter"` or `"prior"`), `topK` (0 = all), `minScore` (0–1), `evidence`.
@@ -119,14 +120,17 @@ pub fn case_options(value: &Value) -> Result<CaseOptions> {
 pub struct ParseOptions {
     pub format: Option<OutcomeFormat>,
     pub name: Option<String>,
+    /// For bytes: the encoding to read them in (`None`, or `"auto"`: detect).
+    pub encoding: Option<Encoding>,
 }
 
 /// Reads `{ format, name }` (see [`ParseOptions`]).
 pub fn parse_options(value: &Value) -> Result<ParseOptions> {
     let mut opts = ParseOptions::default();
-    let Some(map) = object(value, &["format", "name"])? else {
+    let Some(map) = object(value, &["format", "name", "encoding"])? else {
         return Ok(opts);
     };
+    opts.encoding = encoding(map)?;
     if let Some(v) = present(map, "format") {
         opts.format = match v.as_str() {
             Some("auto") => None,
@@ -150,6 +154,42 @@ pub fn parse_options(value: &Value) -> Result<ParseOptions> {
         })?);
     }
     Ok(opts)
+}
+
+/// Reads `{ name, encoding }`, the options of `decodeText`.
+pub fn decode_options(value: &Value) -> Result<ParseOptions> {
+    let mut opts = ParseOptions::default();
+    let Some(map) = object(value, &["name", "encoding"])? else {
+        return Ok(opts);
+    };
+    opts.encoding = encoding(map)?;
+    if let Some(v) = present(map, "name") {
+        opts.name = Some(v.as_str().map(str::to_string).ok_or_else(|| {
+            invalid(
+                "name",
+                format!("name must be a file name, not {v}"),
+                format!("name ต้องเป็นชื่อไฟล์ ไม่ใช่ {v}"),
+            )
+        })?);
+    }
+    Ok(opts)
+}
+
+fn encoding(map: &Map<String, Value>) -> Result<Option<Encoding>> {
+    match present(map, "encoding") {
+        None => Ok(None),
+        Some(v) if v.as_str() == Some("auto") => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(name) => Encoding::parse(name)
+                .map(Some)
+                .map_err(|e| e.at(place("encoding"))),
+            None => Err(invalid(
+                "encoding",
+                format!("encoding must be \"auto\", \"utf-8\", \"utf-16le\", \"utf-16be\" or \"windows-874\", not {v}"),
+                format!("encoding ต้องเป็น \"auto\", \"utf-8\", \"utf-16le\", \"utf-16be\" หรือ \"windows-874\" ไม่ใช่ {v}"),
+            )),
+        },
+    }
 }
 
 /// The object's fields, `None` for `null`; an error for anything else, or for

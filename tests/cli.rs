@@ -114,10 +114,15 @@ fn bad_arguments_exit_2_and_say_what_was_expected_in_thai_and_english() {
 }
 
 #[test]
-fn input_that_is_not_utf8_is_refused_with_its_offset() {
-    // "ไทย" in TIS-620 / Windows-874 bytes, as old Thai files are saved.
+fn windows_874_input_is_decoded_and_other_non_utf8_refused_with_its_offset() {
+    // "ไทย" in TIS-620 / Windows-874 bytes, as old Thai files are saved: read, with a notice.
     let o = sapan(&["segment", "-"], &[0xE4, 0xB7, 0xC2]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o).trim(), "ไทย");
+    assert!(String::from_utf8(o.stderr).unwrap().contains("Windows-874"));
+    // "café" in Latin-1 is neither UTF-8 nor Thai: refused, with where.
+    let o = sapan(&["segment", "-"], b"caf\xE9");
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8(o.stderr).unwrap();
-    assert!(err.contains("offset 0") && err.contains("UTF-8"), "{err}");
+    assert!(err.contains("at byte 3") && err.contains("UTF-8"), "{err}");
 }

@@ -211,9 +211,13 @@ export class ProjectFileError extends Error {
 /**
  * Reads a project file (the text of a `.sapan.json`). Throws a
  * `ProjectFileError` naming the field for anything that is not a project of
- * a version this app knows; unknown extra keys are ignored.
+ * a version this app knows; unknown extra keys are ignored. `indicatorCode(code)`,
+ * when given, reads a decision's code as the engine does (Thai digits, spacing)
+ * and gives the canonical code, or `null` for one no indicator has: such a
+ * decision is refused (`unknown_code`, naming the code), since it would be
+ * counted nowhere and exported as if it were real.
  */
-export function readProjectFile(text) {
+export function readProjectFile(text, { indicatorCode = (code) => code } = {}) {
   let data;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -240,7 +244,16 @@ export function readProjectFile(text) {
   for (const [id, byCode] of Object.entries(data.decisions ?? {})) {
     for (const [code, d] of Object.entries(byCode ?? {})) {
       if (!d || !STATUSES.includes(d.status)) throw bad(`decisions["${id}"]["${code}"].status`, `ต้องเป็น ${STATUSES.join(", ")}`, `must be one of ${STATUSES.join(", ")}`);
-      (project.decisions[id] ??= {})[code] = checkDecision(d);
+      const known = indicatorCode(code);
+      if (!known) {
+        throw new ProjectFileError(
+          "unknown_code",
+          `decisions["${id}"]: ${code} ไม่ใช่ตัวชี้วัดของหลักสูตรแกนกลาง พ.ศ. 2551 ชั้น ป.4–6`,
+          `decisions["${id}"]: ${code} is not an indicator of the B.E. 2551 curriculum for ป.4–6`,
+          `decisions["${id}"]["${code}"]`,
+        );
+      }
+      (project.decisions[id] ??= {})[known] = checkDecision(d);
     }
   }
   for (const [id, note] of Object.entries(data.notes ?? {})) {

@@ -248,7 +248,9 @@ export class SapanAlign extends HTMLElement {
     try {
       const response = await fetch(new URL(src, document.baseURI));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
+      // Bytes, not response.text(): the engine decodes them as the app and the CLI do
+      // (Windows-874 from Thai Excel read; a binary file a located problem, not mojibake).
+      text = new Uint8Array(await response.arrayBuffer());
     } catch (e) {
       if (token !== this.#loadToken) return;
       this.#loading = false;

@@ -37,6 +37,19 @@ pub fn align(args: &[String]) -> Result<(), Error> {
     })?;
     let format = ReportFormat::parse(opts.get("format").unwrap_or("md"))?;
     let content = read_input(path, "outcomes")?;
+    if content.trim().is_empty() {
+        let shown = if path == "-" { "standard input" } else { path };
+        let (en, th) = if content.is_empty() {
+            ("is empty", "ว่างเปล่า")
+        } else {
+            ("holds only spaces and blank lines", "มีแต่ช่องว่างและบรรทัดว่าง")
+        };
+        return Err(Error::new(
+            ErrorKind::ParseText,
+            format!("{shown} {en}: no learning outcome to align; expected a CSV, JSON, CASE or text file of outcomes"),
+            format!("{shown} {th}: ไม่พบผลลัพธ์การเรียนรู้ที่จะจับคู่ ต้องเป็นไฟล์ CSV, JSON, CASE หรือข้อความที่มีผลลัพธ์การเรียนรู้"),
+        ));
+    }
     let input_format = match opts.get("input-format") {
         Some(f) => OutcomeFormat::parse(f)?,
         None => detect((path != "-").then_some(path), &content),

@@ -302,9 +302,14 @@ fn write_indicators(out: &mut impl Write, list: &[&Indicator], format: &str) -> 
     Ok(())
 }
 
-/// The contents of a file named on the command line (`-` = standard input), as UTF-8 text.
+/// The contents of a file named on the command line (`-` = standard input), as text.
+///
+/// Read through the core's decoder, the one the npm package and the app use: UTF-8,
+/// UTF-16 with a BOM and Windows-874 are read (the last two with a notice on standard
+/// error); a binary file or broken UTF-8 is refused with its line and byte. There is no
+/// size limit: big valid input is processed.
 fn read_input(path: &str, option: &str) -> Result<String, Error> {
-    if path == "-" {
+    let (bytes, source) = if path == "-" {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map_err(|e| {
             Error::new(
@@ -313,26 +318,21 @@ fn read_input(path: &str, option: &str) -> Result<String, Error> {
                 format!("อ่าน standard input ไม่ได้: {e}"),
             )
         })?;
-        return utf8(bytes, "standard input");
+        (bytes, "standard input")
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| {
+            bad_argument(
+                format!("--{option} {path}: cannot read the file ({e})"),
+                format!("--{option} {path}: อ่านไฟล์ไม่ได้ ({e})"),
+            )
+        })?;
+        (bytes, path)
+    };
+    let decoded = sapan::text::encoding::decode(&bytes, Some(source))?;
+    if let Some(notice) = &decoded.notice {
+        eprintln!("sapan: {} / {}", notice.message_th, notice.message_en);
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        bad_argument(
-            format!("--{option} {path}: cannot read the file ({e})"),
-            format!("--{option} {path}: อ่านไฟล์ไม่ได้ ({e})"),
-        )
-    })?;
-    utf8(bytes, path)
-}
-
-fn utf8(bytes: Vec<u8>, source: &str) -> Result<String, Error> {
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Error::new(
-            ErrorKind::InvalidEncoding,
-            format!("{source} is not UTF-8 text (first bad byte at offset {at}); save the file as UTF-8"),
-            format!("{source} ไม่ใช่ข้อความ UTF-8 (ไบต์ที่ผิดตำแหน่ง {at}) กรุณาบันทึกไฟล์เป็น UTF-8"),
-        )
-    })
+    Ok(decoded.text)
 }
 
 /// The text argument, or standard input when it is `-`.

@@ -653,8 +653,10 @@ impl<'a> Collector<'a> {
             );
             return;
         }
+        // Bidi controls and zero-width characters in an id (a right-to-left override
+        // pasted with it) would show it reversed or make two ids look the same.
         let id = id
-            .map(|i| collapse_spaces(&i))
+            .map(|i| collapse_spaces(&i.chars().filter(|&c| !is_invisible(c)).collect::<String>()))
             .filter(|i| !i.is_empty())
             .unwrap_or_else(|| (self.found.outcomes.len() + 1).to_string());
         let id = self.unique_id(id, place);

@@ -373,6 +373,9 @@ fn read_header(line: &str) -> Option<HeaderLine> {
     None
 }
 
+/// The longest line read as a grade-and-area header.
+const MAX_HEADER_CHARS: usize = 120;
+
 /// A grade, an area, or both side by side in either order.
 fn read_context(body: &str) -> Option<HeaderLine> {
     let grade = |s: &str| match read_grade(s, false) {
@@ -386,6 +389,12 @@ fn read_context(body: &str) -> Option<HeaderLine> {
     }
     if let Some(a) = area(body) {
         return Some(HeaderLine::Context(None, Some(a)));
+    }
+    // Trying every split point is quadratic in the line's length: a 1 MB line took minutes.
+    // A grade-and-area header is short (`กลุ่มสาระการเรียนรู้สุขศึกษาและพลศึกษา ชั้นประถมศึกษาปีที่ 4`
+    // is 60 characters), so a longer line is never one.
+    if body.chars().nth(MAX_HEADER_CHARS).is_some() {
+        return None;
     }
     let splits = body
         .char_indices()

@@ -7,6 +7,7 @@
 
 pub mod cluster;
 pub mod dict;
+pub mod encoding;
 pub mod nfc;
 #[rustfmt::skip]
 mod nfc_tables;

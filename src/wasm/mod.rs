@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::outcome::{detect, read_json_value, read_outcomes};
 use crate::report::{self, ReportFormat};
+use crate::text::encoding::{Decoded, Encoding, Notice};
 use crate::{options, Alignment, Curriculum, Error, ErrorKind, Location};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -30,6 +31,8 @@ extern "C" {
     pub type IndicatorFilterArg;
     #[wasm_bindgen(typescript_type = "ExportOptions")]
     pub type ExportOptionsArg;
+    #[wasm_bindgen(typescript_type = "DecodeOptions")]
+    pub type DecodeOptionsArg;
 }
 
 type JsResult = Result<JsValue, JsValue>;
@@ -38,6 +41,20 @@ type JsResult = Result<JsValue, JsValue>;
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
+}
+
+/// Reads a file's bytes as text, the way `parseOutcomes` reads bytes: UTF-8 (a
+/// BOM is stripped and noted), UTF-16 with a BOM, or Windows-874/TIS-620 (with a
+/// notice to show). Throws `binary_input` or `invalid_encoding`, located.
+/// (Not `decodeText`: wasm-bindgen's own glue has a function of that name.)
+#[wasm_bindgen(js_name = decodeBytes, unchecked_return_type = "DecodedText")]
+pub fn decode_bytes(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+    options: Option<DecodeOptionsArg>,
+) -> JsResult {
+    let bytes = bytes_arg(&bytes, "bytes")?;
+    let opts = options::decode_options(&value_arg(options, "options")?).map_err(js_error)?;
+    to_js(&decode(&bytes, opts.encoding, opts.name.as_deref()).map_err(js_error)?)
 }
 
 /// The alignment engine over the embedded curriculum (582 indicators of ป.4–6).
@@ -109,22 +126,42 @@ impl Engine {
     }
 
     /// Reads learning outcomes from text: CSV/TSV, JSON, a CASE package, or
-    /// text pasted from a PDF or Word file. Never throws on bad content: what
-    /// could be read is in `outcomes`, what could not is in `problems`, each
-    /// with its line and field.
+    /// text pasted from a PDF or Word file; or from a file's bytes (a
+    /// `Uint8Array`), decoded first as `decodeBytes` does. Never throws on bad
+    /// content: what could be read is in `outcomes`, what could not is in
+    /// `problems`, each with its line and field (bytes that are not text give
+    /// no outcomes and one `binary_input` or `invalid_encoding` problem).
     #[wasm_bindgen(js_name = parseOutcomes, unchecked_return_type = "ParsedOutcomes")]
     pub fn parse_outcomes(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
         options: Option<ParseOptionsArg>,
     ) -> JsResult {
-        let input = string_arg(&input, "input")?;
         let opts = options::parse_options(&value_arg(options, "options")?).map_err(js_error)?;
         let name = opts.name.as_deref();
+        let (input, decoded) = if input.is_string() {
+            (string_arg(&input, "input")?, None)
+        } else {
+            let bytes = bytes_arg(&input, "input")?;
+            match decode(&bytes, opts.encoding, name) {
+                Ok(d) => (d.text.clone(), Some(d)),
+                Err(problem) => {
+                    return to_js(&Parsed {
+                        format: opts.format.unwrap_or_else(|| detect(name, "")).as_str(),
+                        encoding: None,
+                        notice: None,
+                        outcomes: &[],
+                        problems: &[problem],
+                    })
+                }
+            }
+        };
         let format = opts.format.unwrap_or_else(|| detect(name, &input));
         let read = read_outcomes(&input, format, name);
         to_js(&Parsed {
             format: format.as_str(),
+            encoding: decoded.as_ref().map(|d| d.encoding),
+            notice: decoded.as_ref().and_then(|d| d.notice.as_ref()),
             outcomes: &read.outcomes,
             problems: &read.problems,
         })
@@ -202,6 +239,9 @@ impl Engine {
 #[derive(Serialize)]
 struct Parsed<'a> {
     format: &'static str,
+    /// How bytes were decoded; `null` when the input was a string.
+    encoding: Option<Encoding>,
+    notice: Option<&'a Notice>,
     outcomes: &'a [crate::Outcome],
     problems: &'a [Error],
 }
@@ -220,8 +260,49 @@ fn alignment_arg(value: &JsValue) -> Result<Alignment, JsValue> {
             .at(argument("alignment")),
         )
     })?;
+    // A code no indicator has (`ท 9.9 ป.4/99`, typed into a stored alignment) would be
+    // counted nowhere and exported as if it were real.
+    let curriculum = Curriculum::embedded();
+    for (i, o) in alignment.outcomes.iter().enumerate() {
+        for (j, m) in o.matches.iter().enumerate() {
+            if curriculum.indicator(&m.code).is_none() {
+                let mut at = argument("alignment");
+                at.field = Some(format!("alignment.outcomes[{i}].matches[{j}].code"));
+                return Err(js_error(crate::eval::unknown_code(&m.code).at(at)));
+            }
+        }
+    }
     alignment.recount_covers();
     Ok(alignment)
+}
+
+fn decode(bytes: &[u8], encoding: Option<Encoding>, name: Option<&str>) -> Result<Decoded, Error> {
+    match encoding {
+        Some(e) => crate::text::encoding::decode_as(bytes, e, name),
+        None => crate::text::encoding::decode(bytes, name),
+    }
+}
+
+/// A `Uint8Array` (or an `ArrayBuffer`) as bytes.
+fn bytes_arg(value: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
+    }
+    let (en, th) = if name == "input" {
+        (
+            "a string, a Uint8Array or an ArrayBuffer",
+            "ข้อความ (string), Uint8Array หรือ ArrayBuffer",
+        )
+    } else {
+        (
+            "a Uint8Array or an ArrayBuffer",
+            "Uint8Array หรือ ArrayBuffer",
+        )
+    };
+    Err(js_error(bad_argument(name, en, th)))
 }
 
 fn string_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {

@@ -19,6 +19,7 @@ export type ErrorCode =
   | "unknown_code"
   | "invalid_argument"
   | "invalid_encoding"
+  | "binary_input"
   | "data"
   | "parse_csv"
   | "parse_json"
@@ -172,6 +173,38 @@ export interface ParseOptions {
   format?: "auto" | OutcomeFormat | "txt";
   /** The file's name: its extension helps detection, and problems name it. */
   name?: string;
+  /** For bytes only: `"auto"` (default) detects, as `decodeBytes` does. */
+  encoding?: "auto" | TextEncodingName;
+}
+
+/** An encoding `decodeBytes` reads (`"tis-620"` and `"cp874"` are taken for `"windows-874"`). */
+export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-874" | "tis-620" | "cp874";
+
+/** Options of `decodeBytes`. */
+export interface DecodeOptions {
+  /** The file's name, put into errors and the notice. */
+  name?: string;
+  /** `"auto"` (default) detects; otherwise the bytes are read in this encoding. */
+  encoding?: "auto" | TextEncodingName;
+}
+
+/** Something to tell the reader about how a file was read: not a problem. */
+export interface Notice {
+  /** `"read_as_windows_874"` or `"read_as_utf_16"`. */
+  code: "read_as_windows_874" | "read_as_utf_16";
+  messageTh: string;
+  messageEn: string;
+}
+
+/** Text decoded from bytes by `decodeBytes`. */
+export interface DecodedText {
+  /** The text, without a byte-order mark. */
+  text: string;
+  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-874";
+  /** Whether the bytes began with a byte-order mark. */
+  bom: boolean;
+  /** Set when the file was not UTF-8 (read as Windows-874 or UTF-16): show it. */
+  notice: Notice | null;
 }
 
 /** What `parseOutcomes` found: the outcomes, and the problems met on the way.
@@ -179,6 +212,10 @@ export interface ParseOptions {
 export interface ParsedOutcomes {
   /** The format the input was read as. */
   format: OutcomeFormat;
+  /** How bytes were decoded; `null` when the input was a string (or could not be decoded). */
+  encoding: DecodedText["encoding"] | null;
+  /** How the bytes were read, when that should be shown (Windows-874, UTF-16). */
+  notice: Notice | null;
   outcomes: Outcome[];
   problems: Problem[];
 }

@@ -281,7 +281,7 @@ test("an indicator is added by its code or found by words, and a malformed code 
   }
 });
 
-test("a file is read as UTF-8, and one that is not is refused with its name", async () => {
+test("a file is read as UTF-8, a Windows-874 one decoded with a notice naming it", async () => {
   const run = await start("file");
   const { page } = run;
   try {
@@ -292,11 +292,14 @@ test("a file is read as UTF-8, and one that is not is refused with its name", as
     assert.match(await page.textContent("#import-summary"), /csv/);
     assert.ok((await page.locator("#import-problems li").count()) >= 1, "grade 9 is reported");
 
-    // "ภาษาไทย" in Windows-874: bytes that are not UTF-8.
+    // "ภาษาไทย" in Windows-874 (Thai Excel's CSV): decoded, and the preview says so.
+    // (tests/wasm/app-bad-input.test.mjs has every other encoding and bad file.)
     const tis620 = Buffer.from([0x69, 0x64, 0x2c, 0x74, 0x65, 0x78, 0x74, 0x0a, 0x31, 0x2c, 0xc0, 0xd2, 0xc9, 0xd2, 0xe4, 0xb7, 0xc2, 0x0a]);
+    await page.click("#import-cancel");
     await page.setInputFiles("#import-file", { name: "thai-874.csv", mimeType: "text/csv", buffer: tis620 });
-    await page.waitForFunction(() => document.querySelector("#import-message").textContent.includes("thai-874.csv"));
-    assert.match(await page.textContent("#import-message"), /UTF-8/);
+    await page.waitForFunction(() => document.querySelector("#import-notice")?.textContent.includes("thai-874.csv"));
+    assert.match(await page.textContent("#import-notice"), /Windows-874/);
+    assert.equal(await page.textContent("#import-table tbody td.work-text-cell"), "ภาษาไทย");
   } finally {
     await finish(run);
   }

@@ -114,26 +114,38 @@ function readPasted(view) {
   showPreview(view, { name, pasted: true, parsed: view.ctx.engine.parseOutcomes(text, { name }) });
 }
 
+/**
+ * The largest file the import view reads. A browser tab reads and parses more, but
+ * what comes after (every outcome aligned and drawn as a card) would freeze the
+ * tab for seconds per megabyte: 5 MB is about 15,000 outcomes, far beyond a
+ * school's list. The command line has no limit.
+ */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 async function readFile(view, input) {
   const file = input.files?.[0];
   if (!file) return;
   const name = file.name;
-  view.ctx.announce(tr(IMPORT, view.ctx.store.get().lang)("reading", name));
-  let text;
-  try {
-    // A CSV saved by Thai Excel is often Windows-874: decoding it loosely would
-    // import mojibake without a word, so anything not valid UTF-8 is refused
-    // with the file named.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
-  } catch (e) {
-    const bad = e instanceof TypeError;
-    say(view, (lang) => (bad ? tr(IMPORT, lang)("notUtf8", name) : tr(IMPORT, lang)("fileFailed", name, e?.message ?? String(e))));
+  // Cleared so that choosing the same file again (after fixing it) reads it again.
+  input.value = "";
+  if (file.size > MAX_FILE_BYTES) {
+    say(view, (lang) => tr(IMPORT, lang)("tooBig", name, file.size, MAX_FILE_BYTES));
     return;
-  } finally {
-    // Cleared so that choosing the same file again (after fixing it) reads it again.
-    input.value = "";
   }
-  showPreview(view, { name, parsed: view.ctx.engine.parseOutcomes(text, { name }) });
+  view.ctx.announce(tr(IMPORT, view.ctx.store.get().lang)("reading", name));
+  let parsed;
+  try {
+    // The bytes go to the engine, which decodes them the way the command line
+    // does: UTF-8, UTF-16 with a BOM, or Windows-874 (the "CSV" of Thai Excel),
+    // the last two with a notice; a binary file or broken UTF-8 comes back as
+    // a located problem instead of mojibake.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    parsed = await view.ctx.engine.parseOutcomes(bytes, { name });
+  } catch (e) {
+    say(view, (lang) => tr(IMPORT, lang)("fileFailed", name, e?.message ?? String(e)));
+    return;
+  }
+  showPreview(view, { name, parsed });
 }
 
 async function readExample(view) {
@@ -189,6 +201,9 @@ function previewPart(view, lang) {
     { id: "import-preview", class: "work-preview", "aria-labelledby": "import-preview-heading" },
     h("h3", { id: "import-preview-heading", tabindex: "-1" }, t("previewHeading", preview.pasted ? t("pasted") : preview.name)),
     preview.example ? exampleNotice(h("p", { class: "work-hint" }, preview.about?.[lang] ?? "")) : null,
+    preview.parsed.notice
+      ? h("p", { id: "import-notice", class: "work-hint", role: "status" }, lang === "en" ? preview.parsed.notice.messageEn : preview.parsed.notice.messageTh)
+      : null,
     h("p", { id: "import-summary" }, outcomes.length ? t("previewSummary", outcomes.length, format) : t("nothingFound")),
     problems.length
       ? h(

@@ -12,6 +12,15 @@ import { dateStamp } from "./results-common.js";
 // null | { name, error } | { name, incoming } | { done: message }.
 let opened = null;
 
+/** The canonical form of `code` (`ท ๑.๑ ป.๔/๑` → `ท 1.1 ป.4/1`), or null when no indicator has it. */
+function knownCode(engine, code) {
+  try {
+    return engine.indicator(code)?.code ?? null;
+  } catch {
+    return null; // not even a code
+  }
+}
+
 export function saveProject(project) {
   download(`sapan-project-${dateStamp()}.sapan.json`, projectFile(project), "application/json");
 }
@@ -24,7 +33,7 @@ export function projectFileBlock(ctx, rerender) {
     const file = e.target.files?.[0];
     if (!file) return;
     try {
-      opened = { name: file.name, incoming: readProjectFile(await file.text()) };
+      opened = { name: file.name, incoming: readProjectFile(await file.text(), { indicatorCode: (code) => knownCode(ctx.engine, code) }) };
     } catch (error) {
       opened = { name: file.name, error };
     }

@@ -33,6 +33,9 @@ export const COMMON = {
   },
 };
 
+/** A size in megabytes with one decimal, e.g. 52.4. */
+const megabytes = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
+
 export const IMPORT = {
   th: {
     heading: "นำเข้าผลลัพธ์การเรียนรู้",
@@ -48,8 +51,8 @@ export const IMPORT = {
     exampleButton: "ลองด้วยตัวอย่าง",
     exampleHint: "จุดประสงค์การเรียนรู้ 20 ข้อจากแผนการสอนที่เผยแพร่แล้ว สำหรับทดลองใช้",
     reading: (name) => `กำลังอ่าน ${name}…`,
-    notUtf8: (name) =>
-      `อ่านไฟล์ "${name}" ไม่ได้: ไฟล์ไม่ได้บันทึกเป็น UTF-8 (อาจเป็น Windows-874/TIS-620) ให้เปิดไฟล์ใน Excel หรือโปรแกรมแก้ไขข้อความแล้วบันทึกเป็น "CSV UTF-8" จากนั้นเปิดอีกครั้ง`,
+    tooBig: (name, size, limit) =>
+      `ไม่อ่านไฟล์ "${name}": ไฟล์มีขนาด ${megabytes(size)} MB เกินขนาดที่แอปนี้อ่านได้ ${megabytes(limit)} MB (ประมาณ 15,000 ข้อ) ให้แบ่งไฟล์ หรือใช้คำสั่ง sapan align ซึ่งไม่จำกัดขนาด`,
     fileFailed: (name, m) => `อ่านไฟล์ "${name}" ไม่ได้: ${m}`,
     exampleFailed: (m) => `โหลดตัวอย่างไม่ได้: ${m}`,
     emptyPaste: "ยังไม่มีข้อความให้อ่าน วางข้อความในช่องด้านบนก่อน",
@@ -89,8 +92,8 @@ export const IMPORT = {
     exampleButton: "Try the example",
     exampleHint: "20 lesson objectives from published lesson plans, for trying Sapan out",
     reading: (name) => `Reading ${name}…`,
-    notUtf8: (name) =>
-      `The file "${name}" could not be read: it is not saved as UTF-8 (it may be Windows-874/TIS-620). Open it in Excel or a text editor, save it as "CSV UTF-8" and open it again.`,
+    tooBig: (name, size, limit) =>
+      `The file "${name}" was not read: it is ${megabytes(size)} MB, more than the ${megabytes(limit)} MB this app reads (about 15,000 outcomes). Split the file, or use the command line (sapan align), which has no limit.`,
     fileFailed: (name, m) => `The file "${name}" could not be read: ${m}`,
     exampleFailed: (m) => `The example could not be loaded: ${m}`,
     emptyPaste: "There is no text to read yet: paste the list in the box above first.",

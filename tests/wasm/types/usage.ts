@@ -5,7 +5,10 @@
 import init, {
   initSync,
   version,
+  decodeBytes,
   Engine,
+  type DecodedText,
+  type Notice,
   type Alignment,
   type AreaCode,
   type Coverage,
@@ -49,6 +52,17 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   const parsed: ParsedOutcomes = engine.parseOutcomes("id,text\n1,อ่าน", { format: "auto", name: "lo.csv" });
   engine.parseOutcomes("1. อ่าน");
   engine.parseOutcomes("1. อ่าน", { format: "txt" });
+  // A file's bytes, decoded as decodeBytes does; the encoding and any notice come back.
+  const fromBytes: ParsedOutcomes = engine.parseOutcomes(new Uint8Array([0x31, 0x2e, 0x20, 0xa1]), { name: "lo.txt", encoding: "auto" });
+  const readAs: string | null = fromBytes.encoding;
+  const told: string | null = fromBytes.notice?.messageTh ?? null;
+  const decoded: DecodedText = decodeBytes(new Uint8Array([0xa1]), { name: "a.csv", encoding: "windows-874" });
+  decodeBytes(new ArrayBuffer(0));
+  const decodedText: string = decoded.text;
+  const bom: boolean = decoded.bom;
+  const notice: Notice | null = decoded.notice;
+  // @ts-expect-error an encoding Sapan does not read
+  decodeBytes(new Uint8Array(0), { encoding: "latin1" });
   const outcome: Outcome = parsed.outcomes[0];
   const grade: Grade | null = outcome.grade;
   const area: AreaCode | null = outcome.area;
@@ -103,6 +117,6 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   engine.align([{ id: "x" }]);
 
   engine.free();
-  void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade];
+  void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade, readAs, told, decodedText, bom, notice];
   return v;
 }
