@@ -19,7 +19,12 @@ import {
 } from "./results-common.js";
 
 // The matrix filter lasts for the visit; it only changes what is shown.
-const filter = { area: "", grade: "", showUncovered: false };
+const filter = { area: "", grade: "", showUncovered: false, page: 0 };
+/**
+ * LO columns per page of the matrix: 50 LOs × up to 582 indicators is already
+ * ~29,000 cells; a project of 10,000 LOs in one table would freeze the page.
+ */
+export const MATRIX_PAGE = 50;
 
 export function mount(section, ctx) {
   liveView(section, ctx, (view) => render(section, ctx, view));
@@ -42,7 +47,7 @@ function render(section, ctx, view) {
     return;
   }
   const reviewed = reviewedOf(state);
-  const coverage = ctx.engine.coverage(reviewed);
+  const coverage = ctx.engine.coverage(countable(reviewed));
   const rerender = () => view.rerender();
   fill(
     section,
@@ -51,10 +56,26 @@ function render(section, ctx, view) {
     includeUnreviewedBox("coverage-include", state.lang),
     summaryTable(coverage, state.lang),
     filterControls(state, rerender),
-    matrix(state, reviewed, coverage, ctx.engine),
+    matrix(state, reviewed, coverage, ctx.engine, rerender),
     uncoveredList(coverage, state.lang, ctx.engine),
     unmatchedList(coverage, state),
   );
+}
+
+/**
+ * The alignment as `engine.coverage` needs it: codes, scores and relations.
+ * Evidence and texts are most of an alignment's size and only slow its way
+ * into the engine (10,000 LOs: hundreds of thousands of evidence objects).
+ */
+function countable(reviewed) {
+  return {
+    ...reviewed,
+    outcomes: reviewed.outcomes.map((oa) => ({
+      outcome: oa.outcome,
+      normalized: "",
+      matches: oa.matches.map((m) => ({ ...m, text: "", evidence: [] })),
+    })),
+  };
 }
 
 function filterControls(state, rerender) {
@@ -110,7 +131,7 @@ function cellsOf(reviewed) {
   return cells;
 }
 
-function matrix(state, reviewed, coverage, engine) {
+function matrix(state, reviewed, coverage, engine, rerender) {
   const t = tr(RESULTS, state.lang);
   const { byCode } = indicatorIndex(engine);
   const cells = cellsOf(reviewed);
@@ -120,8 +141,28 @@ function matrix(state, reviewed, coverage, engine) {
   for (const code of cells.keys()) codes.add(code);
   const shown = [...codes].filter((c) => passes(byCode.get(c)) && (filter.showUncovered || cells.has(c)));
   const groups = groupByAreaGrade(shown, engine);
-  const outcomes = reviewed.outcomes.map((oa) => oa.outcome);
+  const all = reviewed.outcomes.map((oa) => oa.outcome);
+  const pages = Math.max(1, Math.ceil(all.length / MATRIX_PAGE));
+  filter.page = Math.min(filter.page, pages - 1);
+  const from = filter.page * MATRIX_PAGE;
+  const outcomes = all.slice(from, from + MATRIX_PAGE);
   const width = outcomes.length + 1;
+  const pager = () => {
+    const go = (page, id) => {
+      filter.page = page;
+      rerender();
+      // The pressed button may be disabled now (first or last page): then its twin.
+      const el = document.getElementById(id);
+      (el && !el.disabled ? el : document.querySelector("#coverage-pager button:not([disabled])"))?.focus();
+    };
+    return h(
+      "nav",
+      { id: "coverage-pager", class: "work-pager", "aria-label": t("matrixPager") },
+      h("button", { type: "button", id: "coverage-previous", disabled: filter.page === 0, onclick: () => go(filter.page - 1, "coverage-previous") }, t("matrixPrevious")),
+      h("span", {}, t("matrixPage", from + 1, from + outcomes.length, all.length)),
+      h("button", { type: "button", id: "coverage-next", disabled: filter.page >= pages - 1, onclick: () => go(filter.page + 1, "coverage-next") }, t("matrixNext")),
+    );
+  };
 
   const body = groups.map((g) =>
     h(
@@ -149,6 +190,7 @@ function matrix(state, reviewed, coverage, engine) {
     { class: "results-block", "aria-labelledby": "coverage-matrix-title" },
     h("h3", { id: "coverage-matrix-title" }, t("matrixTitle")),
     h("p", { class: "results-hint" }, t("matrixIntro")),
+    shown.length && pages > 1 ? pager() : null,
     shown.length
       ? h(
           "div",
@@ -156,7 +198,7 @@ function matrix(state, reviewed, coverage, engine) {
           h(
             "table",
             { id: "coverage-matrix", class: "matrix" },
-            h("caption", {}, t("matrixCaption", shown.length, outcomes.length)),
+            h("caption", {}, pages > 1 ? t("matrixPageCaption", shown.length, from + 1, from + outcomes.length, all.length) : t("matrixCaption", shown.length, outcomes.length)),
             h(
               "thead",
               {},
