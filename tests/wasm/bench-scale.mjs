@@ -20,9 +20,9 @@ import { join } from "node:path";
 import { openSite } from "./site.mjs";
 import { devTexts, sapanBin } from "./reference.mjs";
 
-const APP_SIZES = (process.env.APP_SIZES ?? "150,1000,10000").split(",").map(Number);
-const CLI_SIZES = (process.env.CLI_SIZES ?? "1000,10000,100000").split(",").map(Number);
-const CLI_FORMATS = (process.env.CLI_FORMATS ?? "csv,json,md").split(",");
+const APP_SIZES = (process.env.APP_SIZES ?? "150,1000,10000").split(",").filter(Boolean).map(Number);
+const CLI_SIZES = (process.env.CLI_SIZES ?? "1000,10000,100000").split(",").filter(Boolean).map(Number);
+const CLI_FORMATS = (process.env.CLI_FORMATS ?? "csv,json,md").split(",").filter(Boolean);
 const texts = devTexts().map((d) => d.text.replace(/\s+/g, " "));
 const csv = (n) => ["id,text", ...Array.from({ length: n }, (_, i) => `lo-${i + 1},"${texts[i % texts.length].replace(/"/g, '""')}"`)].join("\n") + "\n";
 
@@ -121,7 +121,9 @@ for (const n of APP_SIZES) {
   if (r.reload) console.log(`  ${n.toLocaleString("en-US").padStart(8)} reloaded: navigation → all aligned and painted ${ms(r.reload.aligned)}, longest task ${ms(r.reload.longest)}, heap ${mb(r.reload.heap)}`);
 }
 
-if (!existsSync("/usr/bin/time")) {
+if (!CLI_SIZES.length) {
+  // Only the app asked for.
+} else if (!existsSync("/usr/bin/time")) {
   console.log("CLI: /usr/bin/time (GNU time) is missing: no peak memory to report");
 } else {
   const dir = mkdtempSync(join(tmpdir(), "sapan-bench-scale-"));

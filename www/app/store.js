@@ -61,7 +61,8 @@ export function createStore(initial, aligner) {
   /** Starts (or starts again) the worker on what the project will be after the waiting steps. */
   const run = () => {
     const job = ++jobs;
-    const target = replay(waiting.steps, state.project);
+    const base = state.project;
+    const target = replay(waiting.steps, base);
     Object.assign(waiting, { target, job, done: 0, total: target.outcomes.length });
     tell({ type: "progress", status: status() });
     aligner
@@ -80,8 +81,8 @@ export function createStore(initial, aligner) {
           // Edits made meanwhile (decisions, notes) are in state.project: the
           // waiting steps go on top of them. If that changes what was aligned
           // (rare: an edit that touched the outcomes), align again.
-          const project = replay(steps, state.project);
-          if (!sameInputs(project, target)) return run();
+          const project = state.project === base ? target : replay(steps, state.project);
+          if (project !== target && !sameInputs(project, target)) return run();
           waiting = null;
           jobs += 1;
           apply(project, steps.at(-1).reason, alignment);
