@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { initSync, Engine } from "../../pkg/sapan.js";
 import { createAligner, mergeAlignments, SYNC_LIMIT } from "../../www/app/aligner.js";
+import { countable } from "../../www/app/coverage-view.js";
 import { openSite, screenshot } from "./site.mjs";
 import { devTexts, wasmBytes } from "./reference.mjs";
 
@@ -32,7 +33,7 @@ const paste = (page, text) =>
     box.dispatchEvent(new Event("input", { bubbles: true }));
   }, text);
 
-test("chunks aligned apart and put together equal the alignment of the whole list", () => {
+test("chunks aligned apart and put together equal the alignment of the whole list (and count the same coverage)", () => {
   initSync({ module: wasmBytes() });
   const engine = new Engine();
   // Own grades and areas on some outcomes, so that matches name codes outside
@@ -46,6 +47,8 @@ test("chunks aligned apart and put together equal the alignment of the whole lis
     const order = new Map(engine.align([], { topK: 0 }).indicators.map((i, n) => [i.code, n]));
     const candidates = engine.align([], options).indicators.map((i) => i.code);
     assert.deepEqual(mergeAlignments(parts, candidates, order), whole, `merged chunks, ${JSON.stringify(settings)}`);
+    // The coverage view hands the engine only ids, codes, scores and relations: the same coverage.
+    assert.deepEqual(engine.coverage(countable(whole)), engine.coverage(whole), "coverage of the slim alignment");
 
     // The app's aligner: the whole list; then the list with two outcomes
     // taken out and two added, reusing what was aligned before.
