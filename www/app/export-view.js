@@ -6,6 +6,7 @@ import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
 import { dateStamp, includeUnreviewedBox, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
 import { printDoc } from "./results-print.js";
+import { countable } from "./coverage-view.js";
 import { projectFileBlock } from "./results-project-file.js";
 import { onSaveStatus } from "./storage.js";
 
@@ -42,7 +43,7 @@ function buildPrintDoc(ctx) {
   const reviewed = reviewedOf(state);
   return printDoc({
     reviewed,
-    coverage: ctx.engine.coverage(reviewed),
+    coverage: ctx.engine.coverage(countable(reviewed)),
     engine: ctx.engine,
     lang: state.lang,
     options: resultOptions(),
