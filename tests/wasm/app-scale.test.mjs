@@ -112,6 +112,8 @@ test("10,000 outcomes: progress, a page that answers, Cancel keeps the old proje
     // The three already aligned (same ids, texts and settings) are not aligned again.
     assert.match(await page.textContent("#app-aligning-label"), /9,997/);
     assert.equal(await page.locator("#app-aligning-cancel").isVisible(), true);
+    // The work is in the worker (were it refused, say by the CSP, the app would align on the page instead).
+    assert.ok(page.workers().some((w) => w.url().endsWith("/app/align-worker.js")), "the alignment worker runs");
     assert.equal(await page.locator("#align-list article").count(), 3, "the old project stays until the new one is aligned");
     assert.equal(await typeWhileAligning(page), true, "typing was answered while aligning");
     await waitMidway(page, seen);
