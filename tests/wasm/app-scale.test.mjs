@@ -119,8 +119,9 @@ test("10,000 outcomes: progress, a page that answers, Cancel keeps the old proje
     await waitMidway(page, seen);
     await screenshot(page, "app-scale-aligning");
 
-    // Cancel mid-way: the three outcomes stay, the pasted text is still there.
-    await page.click("#app-aligning-cancel");
+    // Cancel mid-way, by keyboard: the three outcomes stay, the pasted text is still there.
+    await page.focus("#app-aligning-cancel");
+    await page.keyboard.press("Enter");
     assert.equal(await aligning(page), false);
     await page.waitForFunction(() => !document.getElementById("view-import").hidden);
     assert.equal(await page.inputValue("#import-text"), big, "the pasted list is kept");
@@ -207,6 +208,9 @@ test("10,000 outcomes: progress, a page that answers, Cancel keeps the old proje
     await page.waitForFunction(() => !document.getElementById("app-aligning").hidden && document.getElementById("app-aligning-progress").value < document.getElementById("app-aligning-progress").max);
     assert.match(await page.textContent("#app-aligning-label"), /โครงการที่บันทึกไว้/);
     assert.equal(await page.locator("#app-aligning-cancel").isVisible(), false, "restoring cannot be cancelled");
+    await page.evaluate(() => (location.hash = "#align"));
+    await page.waitForSelector("#align-waiting");
+    assert.equal(await page.locator("#align-to-import").count(), 0, "no 'import first' while the saved project opens");
     assert.equal(await typeWhileAligning(page), true, "typing was answered while restoring");
     await page.evaluate(() => (location.hash = "#align"));
     await page.waitForFunction(() => document.getElementById("app-aligning").hidden, null, { timeout: 300_000 });
