@@ -6,6 +6,8 @@ import { loadEngine } from "./engine.js";
 import { h, fill } from "./dom.js";
 import { emptyProject } from "./project.js";
 import { createStore } from "./app/store.js";
+import { createAligner } from "./app/aligner.js";
+import { mountAligningPanel } from "./app/aligning-panel.js";
 import { tr, SHELL } from "./app/i18n.js";
 import { restoreProject, persist } from "./app/storage.js";
 import * as importView from "./app/import-view.js";
@@ -50,9 +52,10 @@ async function start() {
   const lang = savedLang();
   $("app-status").textContent = tr(SHELL, lang)("loading");
   const [engine, saved] = await Promise.all([loadEngine(), restoreProject()]);
-  const store = createStore({ project: saved ?? emptyProject(), lang }, (project) =>
-    engine.align(project.outcomes, { topK: 10, grade: project.settings.grade, area: project.settings.area }),
-  );
+  const store = createStore({ project: emptyProject(), lang }, createAligner(engine));
+  // A large saved project is aligned in the worker while the page is already
+  // usable (app/store.js); a small one at once, as before.
+  if (saved) store.update(() => saved, "restore", { keep: true });
 
   let current = null;
   const show = (name, { focus = false } = {}) => {
@@ -93,11 +96,12 @@ async function start() {
   });
   store.subscribe((state, prev) => state.lang !== prev.lang && renderShell(state));
   renderShell(store.get());
+  mountAligningPanel($("view-import"), ctx);
   for (const [name, view] of VIEWS) view.mount($(`view-${name}`), ctx);
   persist(ctx);
 
   const wanted = location.hash.slice(1);
-  show(wanted || (store.get().project.outcomes.length ? "align" : "import"));
+  show(wanted || (store.upcoming().outcomes.length ? "align" : "import"));
   window.addEventListener("hashchange", () => current !== location.hash.slice(1) && show(location.hash.slice(1)));
   $("app-status").textContent = tr(SHELL, store.get().lang)("ready");
   document.body.dataset.ready = "true";

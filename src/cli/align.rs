@@ -8,10 +8,19 @@
 use std::io::{self, Write};
 
 use sapan::curriculum::{Curriculum, LearningArea};
-use sapan::engine::{Engine, RankOptions, Scope};
-use sapan::outcome::{detect, read_outcomes, OutcomeFormat};
-use sapan::report::{write, CaseOptions, ReportFormat};
+use sapan::engine::{Alignment, Engine, Match, OutcomeAlignment, RankOptions, Scope};
+use sapan::outcome::{detect, read_outcomes, Outcome, OutcomeFormat};
+use sapan::report::{write, write_csv, CaseOptions, ReportFormat};
 use sapan::{Error, ErrorKind};
+
+/// Outcomes aligned and written at a time by `--format csv` and `json`. A
+/// CSV row depends on its own outcome only, so CSV is streamed: memory stays
+/// at the input plus one chunk (~16 MB of alignment) instead of growing by
+/// ~16 KB per outcome (100,000 outcomes held 1.6 GB). JSON streams its
+/// outcomes too and keeps, for who-covers-what and coverage at the end, only
+/// each match's code, score and relation (100,000 outcomes held 2.9 GB).
+/// CASE and Markdown are still written whole.
+const CHUNK: usize = 1_000;
 
 use super::{bad_argument, output_error, parse_grade, read_input, Options};
 
@@ -81,6 +90,15 @@ pub fn align(args: &[String]) -> Result<(), Error> {
         ));
     }
     let engine = Engine::new();
+    if matches!(format, ReportFormat::Csv | ReportFormat::Json) {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        let written = if matches!(format, ReportFormat::Csv) {
+            write_csv_chunked(&engine, &read.outcomes, &rank, CHUNK, &mut out)
+        } else {
+            write_json_chunked(&engine, &read.outcomes, &rank, CHUNK, &mut out)
+        };
+        return written.and_then(|()| out.flush()).or_else(output_error);
+    }
     let alignment = engine.align(&read.outcomes, &rank);
     let coverage = engine.coverage(&alignment);
     let text = write(
@@ -94,6 +112,88 @@ pub fn align(args: &[String]) -> Result<(), Error> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .or_else(output_error)
+}
+
+/// The CSV of `outcomes`, aligned and written `chunk` outcomes at a time:
+/// the same bytes as `write_csv` of the whole alignment.
+fn write_csv_chunked(
+    engine: &Engine,
+    outcomes: &[Outcome],
+    rank: &RankOptions,
+    chunk: usize,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for (n, part) in outcomes.chunks(chunk.max(1)).enumerate() {
+        let text = write_csv(&engine.align(part, rank), Curriculum::embedded());
+        // Every chunk's text starts with the byte-order mark and the header
+        // row (fixed names, no line break inside): only the first keeps them.
+        let rows = match (n, text.split_once("\r\n")) {
+            (0, _) | (_, None) => text.as_str(),
+            (_, Some((_, rows))) => rows,
+        };
+        out.write_all(rows.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The JSON report of `outcomes` (`sapan::report::write_json`'s bytes),
+/// written as they are aligned, `chunk` at a time. Nested values are
+/// pretty-printed alone and indented to their depth: JSON strings never hold
+/// a raw line break, so indenting every line is safe.
+fn write_json_chunked(
+    engine: &Engine,
+    outcomes: &[Outcome],
+    rank: &RankOptions,
+    chunk: usize,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    fn nested(out: &mut impl Write, value: &impl serde::Serialize, indent: &str) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+        out.write_all(text.replace('\n', &format!("\n{indent}")).as_bytes())
+    }
+    write!(out, "{{\n  \"sapan\": ")?;
+    nested(out, &sapan::VERSION, "  ")?;
+    write!(out, ",\n  \"outcomes\": [")?;
+    let mut slim = Alignment {
+        outcomes: Vec::with_capacity(outcomes.len()),
+        indicators: Vec::new(),
+    };
+    for part in outcomes.chunks(chunk.max(1)) {
+        let aligned = engine.align(part, rank);
+        if slim.outcomes.is_empty() {
+            // The candidates (the same for every chunk); covers are recounted at the end.
+            slim.indicators = aligned.indicators;
+        }
+        for oa in aligned.outcomes {
+            out.write_all(if slim.outcomes.is_empty() {
+                b"\n    "
+            } else {
+                b",\n    "
+            })?;
+            nested(out, &oa, "    ")?;
+            let matches = oa.matches.into_iter().map(|m| Match {
+                text: String::new(),
+                evidence: Vec::new(),
+                ..m
+            });
+            slim.outcomes.push(OutcomeAlignment {
+                outcome: oa.outcome,
+                normalized: String::new(),
+                matches: matches.collect(),
+            });
+        }
+    }
+    out.write_all(if slim.outcomes.is_empty() {
+        b"]"
+    } else {
+        b"\n  ]"
+    })?;
+    slim.recount_covers();
+    write!(out, ",\n  \"indicators\": ")?;
+    nested(out, &slim.indicators, "  ")?;
+    write!(out, ",\n  \"coverage\": ")?;
+    nested(out, &engine.coverage(&slim), "  ")?;
+    writeln!(out, "\n}}")
 }
 
 fn parse_area(a: &str) -> Result<LearningArea, Error> {
@@ -118,4 +218,63 @@ fn parse_number(v: &str, option: &str) -> Result<f64, Error> {
                 format!("--{option} {v}: ต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป"),
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sample outcomes four times over (distinct ids), so that chunks split the list unevenly.
+    fn outcomes() -> Vec<Outcome> {
+        let sample = include_str!("../../data/samples/outcomes_example.csv");
+        let one = read_outcomes(sample, OutcomeFormat::Csv, None).outcomes;
+        assert!(!one.is_empty());
+        (0..4)
+            .flat_map(|copy| {
+                one.iter().map(move |o| Outcome {
+                    id: format!("{}-{copy}", o.id),
+                    ..o.clone()
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_written_in_chunks_is_the_json_of_the_whole_alignment() {
+        let outcomes = outcomes();
+        let engine = Engine::new();
+        // An own grade on some outcomes, so that matches name codes outside the candidates.
+        let outcomes: Vec<Outcome> = outcomes
+            .into_iter()
+            .enumerate()
+            .map(|(i, o)| Outcome {
+                grade: if i % 3 == 0 { Some(6) } else { o.grade },
+                ..o
+            })
+            .collect();
+        let rank = RankOptions {
+            grade: Some(5),
+            ..RankOptions::default()
+        };
+        let alignment = engine.align(&outcomes, &rank);
+        let whole = sapan::report::write_json(&alignment, &engine.coverage(&alignment));
+        for chunk in [1, 5, outcomes.len() + 3] {
+            let mut out = Vec::new();
+            write_json_chunked(&engine, &outcomes, &rank, chunk, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "chunks of {chunk}");
+        }
+    }
+
+    #[test]
+    fn csv_written_in_chunks_is_the_csv_of_the_whole_alignment() {
+        let outcomes = outcomes();
+        let engine = Engine::new();
+        let rank = RankOptions::default();
+        let whole = write_csv(&engine.align(&outcomes, &rank), Curriculum::embedded());
+        for chunk in [1, 5, outcomes.len(), outcomes.len() + 3] {
+            let mut out = Vec::new();
+            write_csv_chunked(&engine, &outcomes, &rank, chunk, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "chunks of {chunk}");
+        }
+    }
 }

@@ -7,7 +7,8 @@
 //   Reported as navigation → ready, typing → suggestions, and the sum.
 // - 100 pasted outcomes end to end: 100 dev texts pasted as a numbered list;
 //   the clock starts at "read the list" and stops when the align view shows
-//   all 100 cards and the browser has painted them (two animation frames).
+//   all 100 aligned, with its first page of cards (50, www/app/align-view.js
+//   PAGE_SIZE), and the browser has painted them (two animation frames).
 // Median of RUNS (default 5) fresh profiles each.
 import { openSite } from "./site.mjs";
 import { devTexts } from "./reference.mjs";
@@ -66,7 +67,8 @@ async function hundredOutcomes() {
             const parsed = performance.now();
             use.click();
             const cards = () => {
-              if (document.querySelectorAll("#align-list article").length < 100) return requestAnimationFrame(cards);
+              const onPage = document.querySelectorAll("#align-list article").length;
+              if (onPage < 50 || !document.querySelector("#align-progress")?.textContent.includes("100")) return requestAnimationFrame(cards);
               const shown = performance.now();
               requestAnimationFrame(() =>
                 requestAnimationFrame(() => resolve({ preview: parsed - start, align: performance.now() - parsed, dom: shown - start, total: performance.now() - start })),
@@ -78,7 +80,7 @@ async function hundredOutcomes() {
         }),
     );
     const cards = await page.locator("#align-list article").count();
-    if (cards !== 100) throw new Error(`expected 100 cards, found ${cards}`);
+    if (cards !== 50) throw new Error(`expected a page of 50 cards, found ${cards}`);
     return read;
   } finally {
     await site.close();
@@ -95,5 +97,5 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 console.log(`teacher app in headless Chromium, median of ${RUNS} fresh profiles`);
 console.log(`  open → first suggestions: ${ms(median(opens.map((o) => o.total)))} (navigation → ready ${ms(median(opens.map((o) => o.ready)))}, typing → suggestions painted ${ms(median(opens.map((o) => o.query)))})`);
 console.log(
-  `  100 pasted outcomes, read → all cards painted: ${ms(median(hundreds.map((o) => o.total)))} (read + preview ${ms(median(hundreds.map((o) => o.preview)))}, use → align view ${ms(median(hundreds.map((o) => o.align)))})`,
+  `  100 pasted outcomes, read → first page of cards painted: ${ms(median(hundreds.map((o) => o.total)))} (read + preview ${ms(median(hundreds.map((o) => o.preview)))}, use → align view ${ms(median(hundreds.map((o) => o.align)))})`,
 );

@@ -1,8 +1,10 @@
 // The align and review view: for each learning outcome, the indicators Sapan
 // suggests, with the shared words marked on both sides, for the teacher to
-// confirm, reject or add to. A decision re-renders only its own card (a
-// project may hold a hundred outcomes) and leaves focus on the pressed button;
-// the whole list is rebuilt only when the engine's alignment changes.
+// confirm, reject or add to. A decision re-renders only its own card and
+// leaves focus on the pressed button; the whole list is rebuilt only when the
+// engine's alignment changes. A project may hold 10,000 outcomes: the cards
+// are shown a page (PAGE_SIZE) at a time, with a pager before and after the
+// list, and the text filter picks from all outcomes before paging.
 import { h, fill, srOnly } from "../dom.js";
 import { gradeName, areaName, relationName, scoreText } from "../domain.js";
 import { marked, querySpans, indicatorSpans, contextTerms } from "../highlight.js";
@@ -13,6 +15,8 @@ import { areaSelect, exampleNotice, focusKey, gradeSelect, isExample, rerender, 
 import { searchBox } from "./work-search.js";
 
 const NOTE_DELAY_MS = 300;
+/** Cards per page: 50 cards render in ~0.1 s; 10,000 at once would freeze the page for many seconds. */
+export const PAGE_SIZE = 50;
 
 export function mount(section, ctx) {
   section.classList.add("work-view");
@@ -30,10 +34,18 @@ export function mount(section, ctx) {
     /** Outcome ids whose low-scoring suggestions the teacher opened. */
     lowOpen: new Set(),
     filter: "",
+    /** The page of the (filtered) list shown, from 0. */
+    page: 0,
+    /** Outcome id → its alignment, rebuilt when the alignment changes. */
+    byId: new Map(),
     /** The project before the last removal, while it can still be undone. */
     removed: null,
   };
   render(view);
+  // An empty project waiting for a large import says so instead of "import first".
+  ctx.store.onAligning((event) => {
+    if (!ctx.store.get().project.outcomes.length && (event.type !== "progress" || !view.waitingShown)) render(view);
+  });
   ctx.store.subscribe((state, prev) => {
     if (state.reason !== "remove" && state.reason !== "note") view.removed = null;
     if (state.lang !== prev.lang || state.alignment !== prev.alignment) {
@@ -43,9 +55,10 @@ export function mount(section, ctx) {
     if (state.project === prev.project) return;
     updateProgress(view);
     renderUndo(view);
-    for (const o of state.project.outcomes) {
-      if (state.project.decisions[o.id] !== prev.project.decisions[o.id]) renderCard(view, o.id);
-      if (state.project.notes[o.id] !== prev.project.notes[o.id]) syncNote(view, o.id);
+    // Only the cards of the page shown can need it.
+    for (const id of [...view.cards.keys()]) {
+      if (state.project.decisions[id] !== prev.project.decisions[id]) renderCard(view, id);
+      if (state.project.notes[id] !== prev.project.notes[id]) syncNote(view, id);
     }
   });
 }
@@ -65,25 +78,24 @@ function render(view) {
   view.cards.clear();
 
   if (!project.outcomes.length) {
+    view.waitingShown = Boolean(ctx.store.aligning());
     fill(
       section,
       h("h2", { tabindex: "-1" }, t("heading")),
-      h("p", {}, t("empty")),
-      h("button", { type: "button", class: "work-primary", id: "align-to-import", onclick: () => ctx.show("import") }, t("toImport")),
+      view.waitingShown
+        ? h("p", { id: "align-waiting" }, t("aligningWait"))
+        : [
+            h("p", {}, t("empty")),
+            h("button", { type: "button", class: "work-primary", id: "align-to-import", onclick: () => ctx.show("import") }, t("toImport")),
+          ],
       h("div", { id: "align-undo" }),
     );
     renderUndo(view);
     return;
   }
 
-  const byId = new Map(alignment.outcomes.map((oa) => [oa.outcome.id, oa]));
+  view.byId = new Map(alignment.outcomes.map((oa) => [oa.outcome.id, oa]));
   const examples = project.outcomes.filter(isExample).length;
-  const list = h("div", { id: "align-list", class: "work-cards" });
-  for (const o of project.outcomes) {
-    const card = buildCard(view, o, byId.get(o.id));
-    view.cards.set(o.id, card);
-    list.append(card);
-  }
 
   fill(
     section,
@@ -118,12 +130,61 @@ function render(view) {
     ),
     h("p", { id: "align-progress", class: "work-progress" }),
     h("div", { id: "align-undo" }),
-    list,
+    h("nav", { id: "align-pager-top", class: "work-pager", "aria-label": t("pager"), hidden: true }),
+    h("div", { id: "align-list", class: "work-cards" }),
+    h("nav", { id: "align-pager-bottom", class: "work-pager", "aria-label": t("pager"), hidden: true }),
   );
-  updateProgress(view);
   renderUndo(view);
-  applyFilter(view);
+  renderList(view);
   if (key) focusKey(section, key);
+}
+
+/** The outcomes the text filter lets through, in project order. */
+function matching(view) {
+  const q = view.filter.trim().toLowerCase();
+  const { outcomes } = view.ctx.store.get().project;
+  return q ? outcomes.filter((o) => `${o.id} ${o.text}`.toLowerCase().includes(q)) : outcomes;
+}
+
+/** The cards of the current page, and the pagers. */
+function renderList(view) {
+  const list = view.section.querySelector("#align-list");
+  if (!list) return;
+  flushNotes(view);
+  const shown = matching(view);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  view.page = Math.min(Math.max(0, view.page), pages - 1);
+  view.shown = shown.length;
+  view.cards.clear();
+  const cards = shown.slice(view.page * PAGE_SIZE, (view.page + 1) * PAGE_SIZE).map((o) => {
+    const card = buildCard(view, o, view.byId.get(o.id));
+    view.cards.set(o.id, card);
+    return card;
+  });
+  list.replaceChildren(...cards);
+  for (const where of ["top", "bottom"]) renderPager(view, where, shown.length, pages);
+  updateProgress(view);
+}
+
+function renderPager(view, where, count, pages) {
+  const nav = view.section.querySelector(`#align-pager-${where}`);
+  const t = tr(ALIGN, view.ctx.store.get().lang);
+  nav.hidden = pages < 2;
+  if (pages < 2) return nav.replaceChildren();
+  const from = view.page * PAGE_SIZE + 1;
+  const to = Math.min(count, (view.page + 1) * PAGE_SIZE);
+  const go = (page) => {
+    view.page = page;
+    renderList(view);
+    // The next card to read is the first of the new page.
+    view.section.querySelector("#align-list article h3")?.focus();
+    view.ctx.announce(tr(ALIGN, view.ctx.store.get().lang)("pageShown", from, to, count));
+  };
+  nav.replaceChildren(
+    h("button", { type: "button", class: "work-pager-previous", disabled: view.page === 0, dataset: { focusKey: `pager-${where}-previous` }, onclick: () => go(view.page - 1) }, t("previousPage")),
+    h("span", { class: "work-pager-status" }, t("page", from, to, count)),
+    h("button", { type: "button", class: "work-pager-next", disabled: view.page >= pages - 1, dataset: { focusKey: `pager-${where}-next` }, onclick: () => go(view.page + 1) }, t("nextPage")),
+  );
 }
 
 function updateProgress(view) {
@@ -132,18 +193,13 @@ function updateProgress(view) {
   const { lang, project } = view.ctx.store.get();
   const t = tr(ALIGN, lang);
   const counts = reviewCounts(project);
-  const shown = [...view.cards.values()].filter((c) => !c.hidden).length;
+  const shown = view.shown ?? counts.outcomes;
   el.textContent = t("progress", counts.reviewed, counts.outcomes) + (shown < counts.outcomes ? ` (${t("shown", shown, counts.outcomes)})` : "");
 }
 
 function applyFilter(view) {
-  const q = view.filter.trim().toLowerCase();
-  const { project } = view.ctx.store.get();
-  for (const o of project.outcomes) {
-    const card = view.cards.get(o.id);
-    if (card) card.hidden = Boolean(q) && !`${o.id} ${o.text}`.toLowerCase().includes(q);
-  }
-  updateProgress(view);
+  view.page = 0;
+  renderList(view);
 }
 
 function renderUndo(view) {
@@ -185,9 +241,8 @@ function renderCard(view, id) {
   if (!card) return;
   const { project, alignment } = view.ctx.store.get();
   const o = project.outcomes.find((x) => x.id === id);
-  const oa = alignment.outcomes.find((x) => x.outcome.id === id);
+  const oa = view.byId.get(id) ?? alignment.outcomes.find((x) => x.outcome.id === id);
   const next = rerender(card, () => buildCard(view, o, oa));
-  next.hidden = card.hidden;
   view.cards.set(id, next);
 }
 

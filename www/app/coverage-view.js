@@ -19,7 +19,12 @@ import {
 } from "./results-common.js";
 
 // The matrix filter lasts for the visit; it only changes what is shown.
-const filter = { area: "", grade: "", showUncovered: false };
+const filter = { area: "", grade: "", showUncovered: false, page: 0 };
+/**
+ * LO columns per page of the matrix: 50 LOs × up to 582 indicators is already
+ * ~29,000 cells; a project of 10,000 LOs in one table would freeze the page.
+ */
+export const MATRIX_PAGE = 50;
 
 export function mount(section, ctx) {
   liveView(section, ctx, (view) => render(section, ctx, view));
@@ -41,8 +46,7 @@ function render(section, ctx, view) {
     );
     return;
   }
-  const reviewed = reviewedOf(state);
-  const coverage = ctx.engine.coverage(reviewed);
+  const { reviewed, coverage, cells } = counted(ctx);
   const rerender = () => view.rerender();
   fill(
     section,
@@ -51,10 +55,43 @@ function render(section, ctx, view) {
     includeUnreviewedBox("coverage-include", state.lang),
     summaryTable(coverage, state.lang),
     filterControls(state, rerender),
-    matrix(state, reviewed, coverage, ctx.engine),
+    matrix(state, reviewed, cells, ctx.engine, rerender),
     uncoveredList(coverage, state.lang, ctx.engine),
     unmatchedList(coverage, state),
   );
+}
+
+/**
+ * The alignment as `engine.coverage` needs it: each outcome's id and its
+ * matches' codes, scores and relations; the candidates with who covers them
+ * left for the engine to recount. Evidence and texts are most of an
+ * alignment's size and only slow its way into the engine: with 10,000 LOs
+ * the whole alignment took ~30 s to cross into WebAssembly, this ~0.3 s.
+ */
+export function countable(reviewed) {
+  return {
+    outcomes: reviewed.outcomes.map((oa) => ({
+      outcome: { id: oa.outcome.id, text: "" },
+      matches: oa.matches.map((m) => ({ code: m.code, score: m.score, relation: m.relation, review: m.review ?? null })),
+    })),
+    indicators: reviewed.indicators.map((i) => ({ code: i.code, coveredBy: [] })),
+  };
+}
+
+let memo = null;
+/**
+ * The reviewed alignment, its coverage and its matrix cells, counted once
+ * per project, alignment and "include unreviewed" choice: turning a page of
+ * the matrix or changing its filter only draws again.
+ */
+function counted(ctx) {
+  const { project, alignment } = ctx.store.get();
+  const include = resultOptions().includeUnreviewed;
+  if (memo?.project !== project || memo.alignment !== alignment || memo.include !== include) {
+    const reviewed = reviewedOf(ctx.store.get());
+    memo = { project, alignment, include, reviewed, coverage: ctx.engine.coverage(countable(reviewed)), cells: cellsOf(reviewed) };
+  }
+  return memo;
 }
 
 function filterControls(state, rerender) {
@@ -110,18 +147,37 @@ function cellsOf(reviewed) {
   return cells;
 }
 
-function matrix(state, reviewed, coverage, engine) {
+function matrix(state, reviewed, cells, engine, rerender) {
   const t = tr(RESULTS, state.lang);
   const { byCode } = indicatorIndex(engine);
-  const cells = cellsOf(reviewed);
   // Candidates are the indicators the engine considered; an indicator a
   // teacher added from outside them still gets its row.
   const codes = new Set(state.alignment.indicators.map((i) => i.code));
   for (const code of cells.keys()) codes.add(code);
   const shown = [...codes].filter((c) => passes(byCode.get(c)) && (filter.showUncovered || cells.has(c)));
   const groups = groupByAreaGrade(shown, engine);
-  const outcomes = reviewed.outcomes.map((oa) => oa.outcome);
+  const all = reviewed.outcomes.map((oa) => oa.outcome);
+  const pages = Math.max(1, Math.ceil(all.length / MATRIX_PAGE));
+  filter.page = Math.min(filter.page, pages - 1);
+  const from = filter.page * MATRIX_PAGE;
+  const outcomes = all.slice(from, from + MATRIX_PAGE);
   const width = outcomes.length + 1;
+  const pager = () => {
+    const go = (page, id) => {
+      filter.page = page;
+      rerender();
+      // The pressed button may be disabled now (first or last page): then its twin.
+      const el = document.getElementById(id);
+      (el && !el.disabled ? el : document.querySelector("#coverage-pager button:not([disabled])"))?.focus();
+    };
+    return h(
+      "nav",
+      { id: "coverage-pager", class: "work-pager", "aria-label": t("matrixPager") },
+      h("button", { type: "button", id: "coverage-previous", disabled: filter.page === 0, onclick: () => go(filter.page - 1, "coverage-previous") }, t("matrixPrevious")),
+      h("span", {}, t("matrixPage", from + 1, from + outcomes.length, all.length)),
+      h("button", { type: "button", id: "coverage-next", disabled: filter.page >= pages - 1, onclick: () => go(filter.page + 1, "coverage-next") }, t("matrixNext")),
+    );
+  };
 
   const body = groups.map((g) =>
     h(
@@ -149,6 +205,7 @@ function matrix(state, reviewed, coverage, engine) {
     { class: "results-block", "aria-labelledby": "coverage-matrix-title" },
     h("h3", { id: "coverage-matrix-title" }, t("matrixTitle")),
     h("p", { class: "results-hint" }, t("matrixIntro")),
+    shown.length && pages > 1 ? pager() : null,
     shown.length
       ? h(
           "div",
@@ -156,7 +213,7 @@ function matrix(state, reviewed, coverage, engine) {
           h(
             "table",
             { id: "coverage-matrix", class: "matrix" },
-            h("caption", {}, t("matrixCaption", shown.length, outcomes.length)),
+            h("caption", {}, pages > 1 ? t("matrixPageCaption", shown.length, from + 1, from + outcomes.length, all.length) : t("matrixCaption", shown.length, outcomes.length)),
             h(
               "thead",
               {},

@@ -7,6 +7,7 @@ import { RESULTS } from "./results-i18n.js";
 import { withExportOptions } from "../project.js";
 import { dateStamp, includeUnreviewedBox, keepResultOptions, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
 import { printDoc } from "./results-print.js";
+import { countable } from "./coverage-view.js";
 import { projectFileBlock } from "./results-project-file.js";
 import { onSaveStatus } from "./storage.js";
 
@@ -50,7 +51,7 @@ function buildPrintDoc(ctx) {
   const reviewed = reviewedOf(state);
   return printDoc({
     reviewed,
-    coverage: ctx.engine.coverage(reviewed),
+    coverage: ctx.engine.coverage(countable(reviewed)),
     engine: ctx.engine,
     lang: state.lang,
     options: resultOptions(),
