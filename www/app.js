@@ -69,12 +69,15 @@ async function start() {
     if (location.hash !== `#${name}`) history.replaceState(null, "", `#${name}`);
     if (focus) $(`view-${name}`).querySelector("h2")?.focus();
   };
+  // The status line's "ready" follows the language; an announcement stays as said.
+  let readyShown = false;
   const ctx = {
     engine,
     store,
     show: (name) => show(name, { focus: true }),
     /** Says `message` to screen readers (and shows it) in the status line. */
     announce: (message) => {
+      readyShown = false;
       $("app-status").textContent = message;
     },
   };
@@ -94,7 +97,11 @@ async function start() {
     }
     store.setLang(next);
   });
-  store.subscribe((state, prev) => state.lang !== prev.lang && renderShell(state));
+  store.subscribe((state, prev) => {
+    if (state.lang === prev.lang) return;
+    renderShell(state);
+    if (readyShown) $("app-status").textContent = tr(SHELL, state.lang)("ready");
+  });
   renderShell(store.get());
   mountAligningPanel($("view-import"), ctx);
   for (const [name, view] of VIEWS) view.mount($(`view-${name}`), ctx);
@@ -104,6 +111,7 @@ async function start() {
   show(wanted || (store.upcoming().outcomes.length ? "align" : "import"));
   window.addEventListener("hashchange", () => current !== location.hash.slice(1) && show(location.hash.slice(1)));
   $("app-status").textContent = tr(SHELL, store.get().lang)("ready");
+  readyShown = true;
   document.body.dataset.ready = "true";
 }
 

@@ -342,6 +342,7 @@ test("a record from a newer app is refused with a Thai and English banner and ne
     assert.match(await banner.textContent(), /รุ่นที่ใหม่กว่า.*99/);
     await page.click("#lang-toggle");
     assert.match(await banner.textContent(), /newer Sapan \(schema 99/);
+    assert.equal(await page.textContent("#app-status"), "Ready", "the status line follows the language too");
     await screenshot(page, "app-storage-newer", { fullPage: false });
 
     await importExamples(page);

@@ -181,9 +181,11 @@ function previewPart(view, lang) {
   const withSource = outcomes.some((o) => o.source);
 
   const apply = (mode) => {
-    const before = ctx.store.get().project.outcomes.length;
+    // upcoming(): a large import waits for its alignment (in the worker), so
+    // the counts are those of the project it will be, not the one shown now.
+    const before = ctx.store.upcoming().outcomes.length;
     ctx.store.update((p) => withOutcomes(p, outcomes, mode), "import");
-    const total = ctx.store.get().project.outcomes.length;
+    const total = ctx.store.upcoming().outcomes.length;
     view.preview = null;
     render(view);
     ctx.announce(tr(IMPORT, ctx.store.get().lang)("imported", mode === "replace" ? total : total - before, total));
