@@ -342,6 +342,8 @@ test("printing shows only the A4 document: the alignment per LO, the summary and
   await withApp("print", async (page) => {
     await openProject(page);
     await page.fill("#export-creator", "ตัวอย่าง โรงเรียนบ้านสะพาน");
+    // The document follows the school's name once typing pauses.
+    await page.waitForFunction(() => document.getElementById("print-doc").textContent.includes("โรงเรียนบ้านสะพาน"));
     assert.equal(await page.locator("#print-doc").isVisible(), false, "on screen the document stays hidden");
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.locator("#print-doc").isVisible(), true);
