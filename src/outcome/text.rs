@@ -99,6 +99,11 @@ pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
                 }
             }
             Line::Plain(text) => {
+                // `1000.` after item 999: a long list goes on (a bare `2551.` stays text).
+                if let Some((marker, rest)) = items.next_long_number(&text) {
+                    items.start(number, Some(marker), rest);
+                    continue;
+                }
                 let starts_mid_word = text
                     .chars()
                     .next()
@@ -246,11 +251,7 @@ impl Marker {
             number,
             source: line.to_string(),
         };
-        let rest = |r: &str| {
-            r.trim_start_matches([' ', ':', '.', ')', '-', '–'])
-                .trim()
-                .to_string()
-        };
+        let rest = text_after_marker;
         let first = line.chars().next()?;
         if BULLETS.contains(&first) {
             return Some((
@@ -297,6 +298,13 @@ impl Marker {
         let after = after.strip_prefix(['.', ')']).unwrap_or(after);
         ends_marker(after).then(|| (marker(Style::Multipart, number), rest(after)))
     }
+}
+
+/// The item's text: what follows its marker, without the marker's punctuation.
+fn text_after_marker(r: &str) -> String {
+    r.trim_start_matches([' ', ':', '.', ')', '-', '–'])
+        .trim()
+        .to_string()
 }
 
 /// Reads `1`, `1.2`, `1.2.3` at the start of `s`: the parts and what follows. A trailing
@@ -470,6 +478,27 @@ impl Items {
         self.last_number = None;
         self.after_number = 0;
         self.in_section = 0;
+    }
+
+    /// A line opening with `N.` or `N)` where N is over 999 (not read as a marker, so that a
+    /// year such as `2551.` stays text) and the last item was exactly N − 1: the list goes on.
+    fn next_long_number(&self, line: &str) -> Option<(Marker, String)> {
+        let Some((last, Style::Number)) = &self.last_number else {
+            return None;
+        };
+        let [last] = last.as_slice() else {
+            return None;
+        };
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n: u32 = line.get(..digits)?.parse().ok()?;
+        let after = line[digits..].strip_prefix(['.', ')'])?;
+        let marker = Marker {
+            style: Style::Number,
+            number: vec![n],
+            source: line.to_string(),
+        };
+        (digits > 3 && n == last.checked_add(1)? && ends_marker(after))
+            .then(|| (marker, text_after_marker(after)))
     }
 
     /// Whether `marker` starts an item here (see the module documentation).
@@ -646,5 +675,25 @@ mod tests {
         assert_eq!(context("4"), None);
         assert_eq!(context("ค"), None);
         assert_eq!(context("อ่านออกเสียงบทร้อยแก้ว"), None);
+    }
+
+    #[test]
+    fn a_numbered_list_goes_on_past_999_but_a_year_stays_text() {
+        let list: String = (1..=1002)
+            .map(|i| format!("{i}. อ่านออกเสียง ข้อ {i}\n"))
+            .collect();
+        let read = read_text(&list, None);
+        assert_eq!(read.outcomes.len(), 1002, "{:?}", read.problems);
+        assert_eq!(read.outcomes[999].id, "1000");
+        assert_eq!(read.outcomes[999].text, "อ่านออกเสียง ข้อ 1000");
+        assert_eq!(read.outcomes[998].text, "อ่านออกเสียง ข้อ 999");
+
+        // Not after 999: a year (or a number out of sequence) is text, as before.
+        let read = read_text("2551. ปีที่ประกาศใช้หลักสูตร\n1. อ่านออกเสียง\n", None);
+        assert_eq!(read.outcomes.len(), 1);
+        assert_eq!(read.problems.len(), 1);
+        let read = read_text("1. อ่านออกเสียง\n1002. ข้อความ\n", None);
+        assert_eq!(read.outcomes.len(), 1);
+        assert_eq!(read.outcomes[0].text, "อ่านออกเสียง 1002. ข้อความ");
     }
 }
