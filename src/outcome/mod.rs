@@ -478,7 +478,9 @@ pub(crate) fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String
 
 /// An outcome's text as the engine should see it: lines joined, PDF breakage repaired.
 fn clean_text(text: &str) -> String {
-    let joined = join_lines(text.lines());
+    // A lone CR ends a line too (old Mac files; a JSON "\r"): `str::lines` would keep it, and
+    // normalising would turn it into a line break inside the outcome.
+    let joined = join_lines(text.split(['\n', '\r']));
     normalize(&joined).trim().to_string()
 }
 
