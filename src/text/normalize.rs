@@ -464,7 +464,10 @@ fn restore_marks_before_spacing_vowel(text: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         if is_mark(c) {
             if held.is_empty() {
-                bare = false;
+                // `ํ` is the first half of a split `ำ` (`ํา`), not a mark of the consonant's
+                // own: a tone after the `า` was still displaced (`นํา้` is `น้ำ`). Left as it
+                // was, SARA AM (rule 9) joined `ํา` and a second run moved the tone.
+                bare &= c == NIKHAHIT;
             } else if bare || (c == NIKHAHIT && held.last() == Some(&SARA_AA)) {
                 moved = true;
             } else {
@@ -1205,6 +1208,14 @@ mod tests {
         assert_eq!(restore_marks_before_spacing_vowel("วา่ 5"), "ว่า 5");
         assert_eq!(restore_marks_before_spacing_vowel("วา่\nน"), "ว่า\nน");
         assert_eq!(restore_marks_before_spacing_vowel("ว่า น"), "ว่า น");
+    }
+
+    #[test]
+    fn a_tone_displaced_past_a_split_sara_am_moves_back_in_one_run() {
+        assert_eq!(restore_marks_before_spacing_vowel("นํา้ หนัก"), "นํ้าหนัก");
+        let once = normalize_chars("นํา้ หนัก");
+        assert_eq!(once, "น้ำหนัก");
+        assert_eq!(normalize_chars(&once), once);
     }
 
     #[test]
