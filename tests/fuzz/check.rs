@@ -334,7 +334,7 @@ pub fn check_outcomes(
                 o.text
             ),
             None => ensure!(
-                strings.iter().any(|s| *s == text),
+                strings.contains(&text),
                 "outcome text {:?} (skeleton {text:?}) is no string of the document",
                 o.text
             ),
