@@ -35,7 +35,9 @@
 //! marks can be moved (6); marks must be moved off a leading vowel (6) before the space after
 //! it can be judged (7); marks must be in order (8) before `ํ` and `า` meet (9); and duplicates
 //! only become adjacent once everything else is in place (11). No rule recreates what an
-//! earlier one removed, so running [`normalize_chars`] twice gives the same text as once.
+//! earlier one removed; on damaged text a later rule can still bring together what an
+//! earlier one has passed, so the rules run again until nothing changes, and running
+//! [`normalize_chars`] twice gives the same text as once.
 //!
 //! [`repair_pdf_breaks`] repairs the PDF damage that needs knowledge of words (see its docs),
 //! and [`normalize_with`] runs both layers.
@@ -56,8 +58,28 @@ pub fn normalize_chars(text: &str) -> String {
     if untouched_by_char_rules(text) {
         return text.to_string();
     }
-    apply_char_rules(text)
+    let mut text = apply_char_rules(text);
+    // Each rule is one pass, and a later rule can bring together what an earlier one has
+    // already passed: a space removed as a PDF artefact (rule 6) puts a leading vowel with a
+    // displaced mark (`นาํ แิ`) after a vowel the rule no longer holds. Such text is damage
+    // on damage; running the rules again until nothing changes keeps the promise that
+    // normalising twice gives the same text as once. Most text is done in one round, and
+    // the check before another round is the cheap shortcut.
+    for _ in 1..MAX_CHAR_ROUNDS {
+        if untouched_by_char_rules(&text) {
+            break;
+        }
+        let next = apply_char_rules(&text);
+        if next == text {
+            break;
+        }
+        text = next;
+    }
+    text
 }
+
+/// At most this many rounds of the character rules (found by fuzzing: two at most).
+const MAX_CHAR_ROUNDS: usize = 4;
 
 /// The character rules in their order, without the shortcut.
 fn apply_char_rules(text: &str) -> String {
@@ -1216,6 +1238,17 @@ mod tests {
         // rule 6, and only NFC at the end put the tone first; a second run then moved it.
         let once = normalize_chars("ถอนเ\u{0301}\u{FEFF}\u{0E48}");
         assert_eq!(normalize_chars(&once), once);
+    }
+
+    #[test]
+    fn a_mark_on_a_leading_vowel_after_a_removed_space_is_settled_in_one_call() {
+        let once = normalize_chars("จำนวนาํ  แิ");
+        assert_eq!(normalize_chars(&once), once);
+        assert_eq!(
+            apply_char_rules("จำนวนาํ  แิ"),
+            "จำนวนำแิ",
+            "one round leaves it"
+        );
     }
 
     #[test]
