@@ -213,8 +213,7 @@ struct Table<'a> {
     delimiter: char,
     pos: usize,
     line: usize,
-    /// Byte offsets of quotes to read as characters: quotes found unclosed, or closed and then
-    /// followed by more text.
+    /// Byte offsets of quotes found unclosed, to read as characters.
     literal_quotes: Vec<usize>,
 }
 
@@ -233,21 +232,14 @@ impl<'a> Table<'a> {
         if self.pos >= self.text.len() {
             return None;
         }
-        loop {
-            let (start, start_line) = (self.pos, self.line);
-            match self.read_row() {
-                Ok(row) => return Some(Ok(row)),
-                Err(Retry::Unclosed(quote, unclosed)) => {
-                    self.literal_quotes.push(quote);
-                    self.pos = start;
-                    self.line = start_line;
-                    return Some(Err(unclosed));
-                }
-                Err(Retry::NotQuoted(quote)) => {
-                    self.literal_quotes.push(quote);
-                    self.pos = start;
-                    self.line = start_line;
-                }
+        let (start, start_line) = (self.pos, self.line);
+        match self.read_row() {
+            Ok(row) => Some(Ok(row)),
+            Err(Retry::Unclosed(quote, unclosed)) => {
+                self.literal_quotes.push(quote);
+                self.pos = start;
+                self.line = start_line;
+                Some(Err(unclosed))
             }
         }
     }
@@ -256,14 +248,15 @@ impl<'a> Table<'a> {
         let line = self.line;
         let mut cells = Vec::new();
         let mut cell = String::new();
-        let mut chars = self.text[self.pos..].char_indices().peekable();
-        let base = self.pos;
+        let mut base = self.pos;
+        let mut chars = self.text[base..].char_indices().peekable();
         let mut at_cell_start = true;
-        let mut quoted: Option<(usize, usize, usize)> = None; // (offset, line, column)
+        // The open quote: (offset, line, where its line starts).
+        let mut quoted: Option<(usize, usize, usize)> = None;
         let mut line_start = self.line_start(base);
         while let Some((i, c)) = chars.next() {
             let offset = base + i;
-            if let Some((quote, _, _)) = quoted {
+            if let Some((quote, quote_line, quote_line_start)) = quoted {
                 match c {
                     '"' if chars.peek().map(|&(_, n)| n) == Some('"') => {
                         chars.next();
@@ -274,7 +267,20 @@ impl<'a> Table<'a> {
                         match chars.peek().map(|&(_, n)| n) {
                             None | Some('\n' | '\r') => {}
                             Some(n) if n == self.delimiter => {}
-                            Some(_) => return Err(Retry::NotQuoted(quote)),
+                            Some(_) => {
+                                // Text follows: the cell was not quoted after all. Read it
+                                // again from its opening quote, as a character. Only this
+                                // cell is read again, not the row: going back to the row's
+                                // start for each such cell cost the row's length squared.
+                                cell.clear();
+                                cell.push('"');
+                                self.line = quote_line;
+                                line_start = quote_line_start;
+                                base = quote + 1;
+                                chars = self.text[base..].char_indices().peekable();
+                                quoted = None;
+                                continue;
+                            }
                         }
                         quoted = None;
                     }
@@ -292,8 +298,7 @@ impl<'a> Table<'a> {
             }
             match c {
                 '"' if at_cell_start && !self.literal_quotes.contains(&offset) => {
-                    let column = self.text[line_start..offset].chars().count() + 1;
-                    quoted = Some((offset, self.line, column));
+                    quoted = Some((offset, self.line, line_start));
                     at_cell_start = false;
                 }
                 c if c == self.delimiter => {
@@ -317,7 +322,10 @@ impl<'a> Table<'a> {
                 }
             }
         }
-        if let Some((quote, quote_line, column)) = quoted {
+        if let Some((quote, quote_line, quote_line_start)) = quoted {
+            // Counted only here: counting at every opening quote cost a long line's length
+            // squared.
+            let column = self.text[quote_line_start..quote].chars().count() + 1;
             return Err(Retry::Unclosed(
                 quote,
                 Unclosed {
@@ -340,8 +348,6 @@ impl<'a> Table<'a> {
 enum Retry {
     /// A quote opened a cell and the text ended before it closed.
     Unclosed(usize, Unclosed),
-    /// A cell's closing quote was followed by more text: the cell was not quoted after all.
-    NotQuoted(usize),
 }
 
 #[cfg(test)]
@@ -382,6 +388,41 @@ mod tests {
     #[test]
     fn text_after_a_closing_quote_makes_the_cell_unquoted() {
         assert_eq!(rows("\"สมดุล\" คือ,x"), vec![row(1, &["\"สมดุล\" คือ", "x"])]);
+    }
+
+    #[test]
+    fn a_cell_found_unquoted_after_a_line_break_is_read_again_from_its_quote() {
+        assert_eq!(
+            rows("x,\"a\nb\" c,y\nd,e"),
+            vec![
+                row(1, &["x", "\"a"]),
+                row(2, &["b\" c", "y"]),
+                row(3, &["d", "e"]),
+            ]
+        );
+        assert_eq!(
+            rows("\"a\"b,\"c\"d,\"e\""),
+            vec![row(1, &["\"a\"b", "\"c\"d", "e"])]
+        );
+    }
+
+    #[test]
+    fn repeated_ids_take_the_next_free_suffix() {
+        let ids = |sheet: &str| -> Vec<String> {
+            read_csv(sheet, ',', None)
+                .outcomes
+                .into_iter()
+                .map(|o| o.id)
+                .collect()
+        };
+        assert_eq!(
+            ids("id,text\n1,ก\n1,ข\n1,ค\n1-2,ง"),
+            ["1", "1-2", "1-3", "1-2-2"]
+        );
+        assert_eq!(
+            ids("id,text\n1-2,ก\n1,ข\n1,ค\n1,ง"),
+            ["1-2", "1", "1-3", "1-4"]
+        );
     }
 
     #[test]

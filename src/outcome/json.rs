@@ -94,7 +94,13 @@ pub(crate) fn parse(content: &str, out: &mut Collector) -> Option<Value> {
     match serde_json::from_str(content) {
         Ok(v) => Some(v),
         Err(e) => {
-            let (line, column) = (e.line(), e.column());
+            let line = e.line();
+            let column = char_column(content, line, e.column());
+            // The message without serde_json's own position, which counts bytes.
+            let said = e.to_string();
+            let e = said
+                .strip_suffix(&format!(" at line {line} column {}", e.column()))
+                .unwrap_or(&said);
             out.problem(
                 ErrorKind::ParseJson,
                 format!("line {line}, column {column}: not valid JSON: {e}"),
@@ -106,6 +112,21 @@ pub(crate) fn parse(content: &str, out: &mut Collector) -> Option<Value> {
             None
         }
     }
+}
+
+/// serde_json counts a column in bytes, and 0 at the start of a line (an input that ends
+/// there); people and editors count characters from 1. Thai takes three bytes a letter, so
+/// the byte count would point far past the place: convert it.
+fn char_column(content: &str, line: usize, byte_column: usize) -> usize {
+    let text = content
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or("");
+    let mut end = byte_column.saturating_sub(1).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].chars().count() + 1
 }
 
 fn shape_problem(out: &mut Collector, line: Option<usize>) {
@@ -338,6 +359,30 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_syntax_error_column_counts_characters_from_one() {
+        let line = "  {\"text\": \"ตัวอย่าง\",}";
+        let mut out = Collector::new(None);
+        assert!(parse(&format!("[\n{line}\n]"), &mut out).is_none());
+        let location = out.finish().problems[0].location().cloned().unwrap();
+        let brace = line.chars().position(|c| c == '}').unwrap() + 1;
+        assert_eq!((location.line, location.column), (Some(2), Some(brace)));
+
+        let mut out = Collector::new(None);
+        assert!(parse("", &mut out).is_none());
+        let problem = &out.finish().problems[0];
+        assert_eq!(problem.location().unwrap().column, Some(1));
+        assert!(problem.message_en().starts_with("line 1, column 1: "));
+        assert!(!problem.message_en().contains("column 0"));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_in_a_text_joins_its_lines() {
+        let found = read_json("[\"ตัวอย่าง ก\\rตัวอย่าง ข\", \"x\\r\\ny\"]", None);
+        let texts: Vec<&str> = found.outcomes.iter().map(|o| o.text.as_str()).collect();
+        assert_eq!(texts, ["ตัวอย่าง กตัวอย่าง ข", "x y"]);
+    }
 
     #[test]
     fn element_lines_finds_where_each_element_starts() {

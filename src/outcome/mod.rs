@@ -478,7 +478,9 @@ pub(crate) fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String
 
 /// An outcome's text as the engine should see it: lines joined, PDF breakage repaired.
 fn clean_text(text: &str) -> String {
-    let joined = join_lines(text.lines());
+    // A lone CR ends a line too (old Mac files; a JSON "\r"): `str::lines` would keep it, and
+    // normalising would turn it into a line break inside the outcome.
+    let joined = join_lines(text.split(['\n', '\r']));
     normalize(&joined).trim().to_string()
 }
 
@@ -529,6 +531,9 @@ pub(crate) struct Collector<'a> {
     found: Outcomes,
     /// Each id given so far, with the line of its outcome (for the duplicate message).
     ids: HashMap<String, Option<usize>>,
+    /// For each id given twice, the suffix to try next: counting from 2 for each repeat
+    /// cost the number of repeats squared (100k rows with one id never finished).
+    next_suffix: HashMap<String, usize>,
 }
 
 impl<'a> Collector<'a> {
@@ -537,6 +542,7 @@ impl<'a> Collector<'a> {
             source,
             found: Outcomes::default(),
             ids: HashMap::new(),
+            next_suffix: HashMap::new(),
         }
     }
 
@@ -674,14 +680,16 @@ impl<'a> Collector<'a> {
         let Some(first) = self.ids.get(&id).copied() else {
             return id;
         };
-        let mut n = 2;
+        // Ids are never taken back, so every suffix below the last one given is still taken.
+        let mut n = self.next_suffix.get(&id).copied().unwrap_or(2);
         let renamed = loop {
             let candidate = format!("{id}-{n}");
+            n += 1;
             if !self.ids.contains_key(&candidate) {
                 break candidate;
             }
-            n += 1;
         };
+        self.next_suffix.insert(id.clone(), n);
         let (first_en, first_th) = match first {
             Some(l) => (
                 format!(" (first at line {l})"),

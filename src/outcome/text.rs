@@ -381,11 +381,20 @@ fn read_header(line: &str) -> Option<HeaderLine> {
     None
 }
 
-/// The longest line read as a grade-and-area header.
-const MAX_HEADER_CHARS: usize = 120;
+/// The longest header [`read_context`] looks at, in chars after collapsing spaces. The
+/// longest it can read (`กลุ่มสาระการเรียนรู้สังคมศึกษา ศาสนา และวัฒนธรรม ระดับชั้นประถมศึกษาปีที่ 4`,
+/// or the English names) is under 100, even with the spaces a PDF copy adds.
+const MAX_HEADER_CHARS: usize = 200;
 
 /// A grade, an area, or both side by side in either order.
 fn read_context(body: &str) -> Option<HeaderLine> {
+    // A longer line is text. Trying every split of it would cost its length squared: a
+    // pasted paragraph of 64 KB took half a minute.
+    let collapsed = super::collapse_spaces(body);
+    if collapsed.chars().count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    let body = collapsed.as_str();
     let grade = |s: &str| match read_grade(s, false) {
         GradeReading::Unreadable => None,
         reading => Some(reading),
@@ -397,12 +406,6 @@ fn read_context(body: &str) -> Option<HeaderLine> {
     }
     if let Some(a) = area(body) {
         return Some(HeaderLine::Context(None, Some(a)));
-    }
-    // Trying every split point is quadratic in the line's length: a 1 MB line took minutes.
-    // A grade-and-area header is short (`กลุ่มสาระการเรียนรู้สุขศึกษาและพลศึกษา ชั้นประถมศึกษาปีที่ 4`
-    // is 60 characters), so a longer line is never one.
-    if body.chars().nth(MAX_HEADER_CHARS).is_some() {
-        return None;
     }
     let splits = body
         .char_indices()
