@@ -144,35 +144,34 @@ pub fn parse_options(value: &Value) -> Result<ParseOptions> {
             }
         };
     }
-    if let Some(v) = present(map, "name") {
-        opts.name = Some(v.as_str().map(str::to_string).ok_or_else(|| {
-            invalid(
-                "name",
-                format!("name must be a file name, not {v}"),
-                format!("name ต้องเป็นชื่อไฟล์ ไม่ใช่ {v}"),
-            )
-        })?);
-    }
+    opts.name = file_name(map)?;
     Ok(opts)
 }
 
-/// Reads `{ name, encoding }`, the options of `decodeText`.
+/// Reads `{ name, encoding }`, the options of `decodeBytes`.
 pub fn decode_options(value: &Value) -> Result<ParseOptions> {
     let mut opts = ParseOptions::default();
     let Some(map) = object(value, &["name", "encoding"])? else {
         return Ok(opts);
     };
     opts.encoding = encoding(map)?;
-    if let Some(v) = present(map, "name") {
-        opts.name = Some(v.as_str().map(str::to_string).ok_or_else(|| {
-            invalid(
-                "name",
-                format!("name must be a file name, not {v}"),
-                format!("name ต้องเป็นชื่อไฟล์ ไม่ใช่ {v}"),
-            )
-        })?);
-    }
+    opts.name = file_name(map)?;
     Ok(opts)
+}
+
+/// The `name` option: the file name that problems are located in.
+fn file_name(map: &Map<String, Value>) -> Result<Option<String>> {
+    present(map, "name")
+        .map(|v| {
+            v.as_str().map(str::to_string).ok_or_else(|| {
+                invalid(
+                    "name",
+                    format!("name must be a file name, not {v}"),
+                    format!("name ต้องเป็นชื่อไฟล์ ไม่ใช่ {v}"),
+                )
+            })
+        })
+        .transpose()
 }
 
 fn encoding(map: &Map<String, Value>) -> Result<Option<Encoding>> {
