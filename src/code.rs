@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::curriculum::LearningArea;
+use crate::area::LearningArea;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::text::cluster::is_consonant;
 // Invisible characters (zero-width spaces that Thai word processors use as

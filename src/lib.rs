@@ -6,6 +6,7 @@
 //! `wasm32`). The data path reads top to bottom:
 //! text → [`text::normalize`] → [`text::segment`] → weigh → score → rank → explain → report.
 
+pub mod area;
 pub mod code;
 pub mod curriculum;
 pub mod engine;

@@ -8,13 +8,13 @@
 //! `CORE_CONTENT_README.md`; the `source`, `verified` and `note` of every record
 //! are kept so that a user can always see where a text came from.
 
-mod area;
-
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-pub use area::LearningArea;
+// The area vocabulary lives beside the grade reader in `crate::area`; the curriculum is
+// where callers have always found it.
+pub use crate::area::LearningArea;
 
 use crate::code::IndicatorCode;
 use crate::error::{Error, ErrorKind, Location, Result};

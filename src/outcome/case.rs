@@ -24,8 +24,8 @@ use serde_json::{Map, Value};
 use crate::curriculum::LearningArea;
 use crate::error::ErrorKind;
 
-use super::json::{element_lines, parse};
-use super::{read_area, strip_bom, Collector, Outcomes, Place};
+use super::located_json::{element_lines, parse_collecting as parse};
+use super::{read_area, read_grade, strip_bom, Collector, GradeReading, Outcomes, Place};
 
 /// Reads a CASE 1.1 package.
 ///
@@ -160,9 +160,9 @@ fn grade(value: Option<&Value>, place: &Place, out: &mut Collector) -> Option<u8
         [] => None,
         [one] => out.grade(one, place, "educationLevel"),
         several => {
-            let grades: HashSet<_> = several.iter().map(|l| super::read_grade(l, true)).collect();
+            let grades: HashSet<_> = several.iter().map(|l| read_grade(l, true)).collect();
             match grades.into_iter().collect::<Vec<_>>().as_slice() {
-                [super::GradeReading::InRange(g)] => Some(*g),
+                [GradeReading::InRange(g)] => Some(*g),
                 _ => None,
             }
         }

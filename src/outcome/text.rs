@@ -390,7 +390,7 @@ const MAX_HEADER_CHARS: usize = 200;
 fn read_context(body: &str) -> Option<HeaderLine> {
     // A longer line is text. Trying every split of it would cost its length squared: a
     // pasted paragraph of 64 KB took half a minute.
-    let collapsed = super::collapse_spaces(body);
+    let collapsed = super::collect::collapse_spaces(body);
     if collapsed.chars().count() > MAX_HEADER_CHARS {
         return None;
     }

@@ -1,6 +1,17 @@
-//! The eight learning areas (กลุ่มสาระการเรียนรู้) of the 2551 curriculum.
+//! The vocabulary every front end reads values in: the eight learning areas
+//! (กลุ่มสาระการเรียนรู้) of the 2551 curriculum and the grades of ป.4–6.
+//!
+//! One reader per value: the outcome readers (a sheet's grade column, a text's
+//! `ป.4` line), the options of the npm package, the CLI's flags and `sapan rank`
+//! lines all call [`read_grade`] and [`read_area`] (through [`crate::options`]
+//! where a value is an option), so a spelling read in one place is read in all.
+//! This is vocabulary, not curriculum data: indicator codes and the curriculum
+//! both build on it.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::text::cluster::is_combining_mark;
+use crate::text::normalize::{ascii_digit, is_invisible};
 
 /// A learning area, identified in indicator codes by one Thai letter.
 ///
@@ -146,6 +157,120 @@ impl<'de> Deserialize<'de> for LearningArea {
             ))
         })
     }
+}
+
+/// What a grade value says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GradeReading {
+    /// ป.4, ป.5 or ป.6, as 4–6.
+    InRange(u8),
+    /// A grade, but not one of ป.4–6 (`7`, `ป.1`, `ม.2`).
+    OutOfRange,
+    /// Not a grade at all.
+    Unreadable,
+}
+
+/// Reads the ways a grade is written: `4`, `04`, `ป.4`, `ป. 4`, `ป4`, `ชั้น ป.4`,
+/// `ประถมศึกษาปีที่ 4`, `ชั้นประถมศึกษาปีที่ ๔`, `Grade 4`, `P4`, `ม.1` (out of range).
+/// With `bare` false a number alone is not a grade: a text line `4` is not a header.
+pub fn read_grade(value: &str, bare: bool) -> GradeReading {
+    // Thai marks are dropped on both sides: a PDF copy displaces them (`ชนั้ ประถมศกึ ษาปที ี่`)
+    // but leaves the letters in order, and no grade word differs from another only by marks.
+    let compact: String = value
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !is_invisible(c) && !is_combining_mark(c))
+        .map(ascii_digit)
+        .collect::<String>()
+        .to_lowercase();
+    let compact = compact.trim_end_matches([':', '.']);
+    let compact = compact
+        .strip_prefix('(')
+        .and_then(|c| c.strip_suffix(')'))
+        .unwrap_or(compact);
+    // Longest prefixes first, so that `ชั้นป.` is not read as `ชั้น` + `ป.4`.
+    const PRIMARY: &[&str] = &[
+        "ระดับชั้นประถมศึกษาปีที่",
+        "ชั้นประถมศึกษาปีที่",
+        "ประถมศึกษาปีที่",
+        "ชั้นป.",
+        "ชั้นป",
+        "ชั้นปีที่",
+        "ชั้น",
+        "ป.",
+        "ป",
+        "grade",
+        "gr.",
+        "p.",
+        "p",
+    ];
+    const SECONDARY: &[&str] = &["ชั้นมัธยมศึกษาปีที่", "มัธยมศึกษาปีที่", "ชั้นม.", "ม.", "ม"];
+    let unmarked = |p: &&str| -> String { p.chars().filter(|&c| !is_combining_mark(c)).collect() };
+    let number = |rest: &str| -> Option<u32> {
+        (!rest.is_empty() && rest.len() <= 2 && rest.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| rest.parse().ok())
+            .flatten()
+    };
+    if let Some(rest) = SECONDARY
+        .iter()
+        .find_map(|p| compact.strip_prefix(unmarked(p).as_str()))
+    {
+        return match number(rest) {
+            Some(_) => GradeReading::OutOfRange,
+            None => GradeReading::Unreadable,
+        };
+    }
+    let rest = match PRIMARY
+        .iter()
+        .find_map(|p| compact.strip_prefix(unmarked(p).as_str()))
+    {
+        Some(rest) => rest,
+        None if bare => compact,
+        None => return GradeReading::Unreadable,
+    };
+    match number(rest) {
+        Some(n @ 4..=6) => GradeReading::InRange(n as u8),
+        Some(_) => GradeReading::OutOfRange,
+        None => GradeReading::Unreadable,
+    }
+}
+
+/// Reads a learning area with [`LearningArea::parse`], also after dropping the words that
+/// school documents put before the name (`กลุ่มสาระการเรียนรู้ภาษาไทย`, `วิชาคณิตศาสตร์`)
+/// and the spaces inside the longer Thai names (`สังคมศึกษาศาสนาและวัฒนธรรม`).
+pub fn read_area(value: &str) -> Option<LearningArea> {
+    let cleaned: String = value.chars().filter(|&c| !is_invisible(c)).collect();
+    let cleaned = collapse_spaces(cleaned.trim().trim_end_matches(':'));
+    if let Some(a) = LearningArea::parse(&cleaned) {
+        return Some(a);
+    }
+    const PREFIXES: &[&str] = &[
+        "กลุ่มสาระการเรียนรู้",
+        "กลุ่มสาระฯ",
+        "กลุ่มสาระ",
+        "สาระการเรียนรู้",
+        "รายวิชา",
+        "วิชา",
+        "learning area",
+        "subject",
+    ];
+    let lower = cleaned.to_lowercase();
+    let rest = PREFIXES
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .map(|r| r.trim_start_matches([' ', ':']).trim())
+        .unwrap_or(&lower);
+    if let Some(a) = LearningArea::parse(rest) {
+        return Some(a);
+    }
+    let squeezed: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    LearningArea::ALL.into_iter().find(|a| {
+        let name: String = a.name_th().chars().filter(|c| !c.is_whitespace()).collect();
+        name == squeezed
+    })
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
