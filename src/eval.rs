@@ -51,7 +51,7 @@ pub fn read_gold(jsonl: &str, source: &str) -> Result<Vec<GoldText>> {
             .at(at(None))
         })?;
         let area = match g.area_code.as_deref() {
-            Some(a) => Some(LearningArea::parse(a).ok_or_else(|| {
+            Some(a) => Some(crate::area::read_area(a).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidField,
                     format!("unknown learning area {a:?}"),

@@ -5,13 +5,18 @@
 //! so that they are tested natively and every caller gets the same located,
 //! bilingual errors: a misspelt key (`topk`) is an error that names it, not an
 //! option silently ignored.
+//!
+//! It is also the one place a grade or an area *value* is read for every front
+//! end: [`read_grade_value`] and [`read_area_value`] serve these options, the
+//! CLI's `--grade`/`--area` flags and the fields of a `sapan rank` line alike.
 
 use serde_json::{Map, Value};
 
-use crate::curriculum::{IndicatorFilter, LearningArea};
+use crate::area::{read_area, read_grade, GradeReading, LearningArea};
+use crate::curriculum::IndicatorFilter;
 use crate::engine::{RankOptions, Scope};
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::outcome::{read_area, read_grade, GradeReading, OutcomeFormat};
+use crate::outcome::OutcomeFormat;
 use crate::report::CaseOptions;
 use crate::text::encoding::Encoding;
 
@@ -226,18 +231,36 @@ fn present<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     map.get(key).filter(|v| !v.is_null())
 }
 
+/// A grade value as every front end reads it (the npm options, the CLI's `--grade`, a `sapan
+/// rank` line): ป.4–6 as 4–6, from a number or from any spelling [`read_grade`] reads (`5`,
+/// `ป.5`, `ป.๕`, `ชั้น ป.5`, `Grade 5`); `None` for anything else, which each front end
+/// reports in its own words (a flag, an option, a line's field).
+pub fn read_grade_value(v: &Value) -> Option<u8> {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        _ => return None,
+    };
+    match read_grade(&text, true) {
+        GradeReading::InRange(g) => Some(g),
+        _ => None,
+    }
+}
+
+/// A learning-area value as every front end reads it: a letter, a name or a short form, also
+/// with the words school documents put before it (`กลุ่มสาระการเรียนรู้คณิตศาสตร์`); see
+/// [`read_area`].
+pub fn read_area_value(v: &Value) -> Option<LearningArea> {
+    v.as_str().and_then(read_area)
+}
+
 fn grade(map: &Map<String, Value>) -> Result<Option<u8>> {
     let Some(v) = present(map, "grade") else {
         return Ok(None);
     };
-    let text = match v {
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => s.clone(),
-        _ => String::new(),
-    };
-    match read_grade(&text, true) {
-        GradeReading::InRange(g) => Ok(Some(g)),
-        _ => Err(invalid(
+    match read_grade_value(v) {
+        Some(g) => Ok(Some(g)),
+        None => Err(invalid(
             "grade",
             format!("grade must be 4, 5 or 6 (ป.4–ป.6), not {v}"),
             format!("grade ต้องเป็น 4, 5 หรือ 6 (ป.4–ป.6) ไม่ใช่ {v}"),
@@ -249,7 +272,7 @@ fn area(map: &Map<String, Value>) -> Result<Option<LearningArea>> {
     let Some(v) = present(map, "area") else {
         return Ok(None);
     };
-    match v.as_str().and_then(read_area) {
+    match read_area_value(v) {
         Some(a) => Ok(Some(a)),
         None => Err(invalid(
             "area",

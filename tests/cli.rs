@@ -126,3 +126,29 @@ fn windows_874_input_is_decoded_and_other_non_utf8_refused_with_its_offset() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("at byte 3") && err.contains("UTF-8"), "{err}");
 }
+
+#[test]
+fn an_unknown_command_lists_every_command_and_the_usage_shows_each() {
+    let commands = [
+        "indicators",
+        "normalize",
+        "segment",
+        "align",
+        "rank",
+        "eval",
+        "tune",
+        "bench",
+    ];
+    let o = sapan(&["frobnicate"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    let first = err.lines().next().unwrap();
+    let usage = stdout(&sapan(&["--help"], b""));
+    for c in commands {
+        assert!(first.contains(c), "{c} missing from: {first}");
+        assert!(
+            usage.contains(&format!("\n  sapan {c} ")),
+            "usage has no line for {c}"
+        );
+    }
+}

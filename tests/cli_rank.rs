@@ -254,3 +254,21 @@ fn rank_without_input_is_a_usage_error() {
     let o = sapan(&["rank", "--input", "-", "--top", "many"], b"");
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_syntax_error_in_thai_text_is_located_at_its_character_column() {
+    // serde_json says byte 55; a person counts the `x` as the 31st character of the line.
+    let o = rank_file(
+        "column.jsonl",
+        "{\"id\": 0, \"text\": \"ก\"}\n{\"id\":1,\"text\":\"อ่านออกเสียง\" x}\n",
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = lines(&o);
+    let location = &out[1]["error"]["location"];
+    assert_eq!(location["line"], 2);
+    assert_eq!(location["column"], 31);
+    assert_eq!(out[1]["error"]["code"], "parse_json");
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("31") && !err.contains("55"), "{err}");
+}

@@ -7,10 +7,10 @@
 
 use std::io::{self, Write};
 
-use sapan::curriculum::{Curriculum, LearningArea};
+use sapan::curriculum::Curriculum;
 use sapan::engine::{Alignment, Engine, Match, OutcomeAlignment, RankOptions, Scope};
 use sapan::outcome::{detect, read_outcomes, Outcome, OutcomeFormat};
-use sapan::report::{write, write_csv, CaseOptions, ReportFormat};
+use sapan::report::{csv, json, write, CaseOptions, ReportFormat};
 use sapan::{Error, ErrorKind};
 
 /// Outcomes aligned and written at a time by `--format csv` and `json`. A
@@ -22,7 +22,7 @@ use sapan::{Error, ErrorKind};
 /// CASE and Markdown are still written whole.
 const CHUNK: usize = 1_000;
 
-use super::{bad_argument, output_error, parse_grade, read_input, Options};
+use super::{area_flag, bad_argument, grade_flag, output_error, read_input, Options};
 
 pub fn align(args: &[String]) -> Result<(), Error> {
     let opts = Options::parse_with_flags(
@@ -69,9 +69,9 @@ pub fn align(args: &[String]) -> Result<(), Error> {
         Scope::Filter
     };
     let rank = RankOptions {
-        grade: opts.get("grade").map(parse_grade).transpose()?,
+        grade: opts.get("grade").map(grade_flag).transpose()?,
         grade_scope: scope,
-        area: opts.get("area").map(parse_area).transpose()?,
+        area: opts.get("area").map(area_flag).transpose()?,
         area_scope: scope,
         top_k: parse_number(opts.get("top").unwrap_or("5"), "top")? as usize,
         min_score: parse_number(opts.get("min-score").unwrap_or("0"), "min-score")? as f32,
@@ -115,7 +115,8 @@ pub fn align(args: &[String]) -> Result<(), Error> {
 }
 
 /// The CSV of `outcomes`, aligned and written `chunk` outcomes at a time:
-/// the same bytes as `write_csv` of the whole alignment.
+/// the same bytes as `write_csv` of the whole alignment (the layout is
+/// `sapan::report::csv`'s; this only decides when to write).
 fn write_csv_chunked(
     engine: &Engine,
     outcomes: &[Outcome],
@@ -123,23 +124,22 @@ fn write_csv_chunked(
     chunk: usize,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    for (n, part) in outcomes.chunks(chunk.max(1)).enumerate() {
-        let text = write_csv(&engine.align(part, rank), Curriculum::embedded());
-        // Every chunk's text starts with the byte-order mark and the header
-        // row (fixed names, no line break inside): only the first keeps them.
-        let rows = match (n, text.split_once("\r\n")) {
-            (0, _) | (_, None) => text.as_str(),
-            (_, Some((_, rows))) => rows,
-        };
-        out.write_all(rows.as_bytes())?;
+    let mut text = String::new();
+    csv::write_csv_header(&mut text);
+    for part in outcomes.chunks(chunk.max(1)) {
+        csv::write_csv_rows(
+            &mut text,
+            &engine.align(part, rank).outcomes,
+            Curriculum::embedded(),
+        );
+        out.write_all(text.as_bytes())?;
+        text.clear();
     }
-    Ok(())
+    out.write_all(text.as_bytes())
 }
 
-/// The JSON report of `outcomes` (`sapan::report::write_json`'s bytes),
-/// written as they are aligned, `chunk` at a time. Nested values are
-/// pretty-printed alone and indented to their depth: JSON strings never hold
-/// a raw line break, so indenting every line is safe.
+/// The JSON report of `outcomes` (`sapan::report::write_json`'s bytes, from
+/// its parts), written as they are aligned, `chunk` at a time.
 fn write_json_chunked(
     engine: &Engine,
     outcomes: &[Outcome],
@@ -147,13 +147,8 @@ fn write_json_chunked(
     chunk: usize,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    fn nested(out: &mut impl Write, value: &impl serde::Serialize, indent: &str) -> io::Result<()> {
-        let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
-        out.write_all(text.replace('\n', &format!("\n{indent}")).as_bytes())
-    }
-    write!(out, "{{\n  \"sapan\": ")?;
-    nested(out, &sapan::VERSION, "  ")?;
-    write!(out, ",\n  \"outcomes\": [")?;
+    let mut text = String::new();
+    json::write_json_head(&mut text);
     let mut slim = Alignment {
         outcomes: Vec::with_capacity(outcomes.len()),
         indicators: Vec::new(),
@@ -165,12 +160,7 @@ fn write_json_chunked(
             slim.indicators = aligned.indicators;
         }
         for oa in aligned.outcomes {
-            out.write_all(if slim.outcomes.is_empty() {
-                b"\n    "
-            } else {
-                b",\n    "
-            })?;
-            nested(out, &oa, "    ")?;
+            json::write_json_outcome(&mut text, &oa, slim.outcomes.is_empty());
             let matches = oa.matches.into_iter().map(|m| Match {
                 text: String::new(),
                 evidence: Vec::new(),
@@ -182,29 +172,18 @@ fn write_json_chunked(
                 matches: matches.collect(),
             });
         }
+        out.write_all(text.as_bytes())?;
+        text.clear();
     }
-    out.write_all(if slim.outcomes.is_empty() {
-        b"]"
-    } else {
-        b"\n  ]"
-    })?;
     slim.recount_covers();
-    write!(out, ",\n  \"indicators\": ")?;
-    nested(out, &slim.indicators, "  ")?;
-    write!(out, ",\n  \"coverage\": ")?;
-    nested(out, &engine.coverage(&slim), "  ")?;
-    writeln!(out, "\n}}")
-}
-
-fn parse_area(a: &str) -> Result<LearningArea, Error> {
-    LearningArea::parse(a).ok_or_else(|| {
-        bad_argument(
-            format!(
-                "--area {a}: expected a learning area such as ท, ค, ว, ส, พ, ศ, ง, ต or its name"
-            ),
-            format!("--area {a}: ต้องเป็นกลุ่มสาระ เช่น ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ"),
-        )
-    })
+    let coverage = engine.coverage(&slim);
+    json::write_json_tail(
+        &mut text,
+        !slim.outcomes.is_empty(),
+        &slim.indicators,
+        &coverage,
+    );
+    out.write_all(text.as_bytes())
 }
 
 fn parse_number(v: &str, option: &str) -> Result<f64, Error> {
@@ -270,7 +249,8 @@ mod tests {
         let outcomes = outcomes();
         let engine = Engine::new();
         let rank = RankOptions::default();
-        let whole = write_csv(&engine.align(&outcomes, &rank), Curriculum::embedded());
+        let whole =
+            sapan::report::write_csv(&engine.align(&outcomes, &rank), Curriculum::embedded());
         for chunk in [1, 5, outcomes.len(), outcomes.len() + 3] {
             let mut out = Vec::new();
             write_csv_chunked(&engine, &outcomes, &rank, chunk, &mut out).unwrap();

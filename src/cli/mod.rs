@@ -7,7 +7,10 @@
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+use serde_json::Value;
+
 use sapan::curriculum::{Curriculum, Indicator, IndicatorFilter, LearningArea};
+use sapan::options::{read_area_value, read_grade_value};
 use sapan::report::csv::csv_field;
 use sapan::text::{normalize, segment};
 use sapan::{Error, ErrorKind};
@@ -27,6 +30,7 @@ usage:
               [--top K] [--min-score S] [--prior] [--input-format csv|tsv|json|case|text]
   sapan rank --input FILE.jsonl|- [--top K]
   sapan eval --gold FILE.jsonl [--grade-filter] [--misses]
+  sapan tune --gold FILE.jsonl [--why ID] [--weights W1,W2,…]
   sapan bench [--reference data/thai/newmm_reference.jsonl] [--texts data/gold/dev.jsonl]
   sapan --version | --help
 
@@ -54,6 +58,18 @@ or none. A line that cannot be ranked (not JSON, no text, a bad grade or area)
 still gets its line, {"id": …, "ranked": [], "error": {"code", "messageEn",
 "messageTh", "location": {"source", "line", "column", "field"}}}; its problems
 are written to standard error, and the exit status is 1 once all lines are done."#;
+
+/// Every command `run` knows, in the usage's order.
+const COMMANDS: [&str; 8] = [
+    "indicators",
+    "normalize",
+    "segment",
+    "align",
+    "rank",
+    "eval",
+    "tune",
+    "bench",
+];
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -100,12 +116,15 @@ fn run(args: &[String]) -> Result<(), Error> {
             println!("{USAGE}");
             Ok(())
         }
-        other => Err(bad_argument(
-            format!(
-                "unknown command \"{other}\"; expected indicators, normalize, segment, rank or bench"
-            ),
-            format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น indicators, normalize, segment, rank หรือ bench"),
-        )),
+        other => {
+            // One list for the message, so a new command cannot be left out of it again.
+            let (last, rest) = COMMANDS.split_last().expect("commands");
+            let rest = rest.join(", ");
+            Err(bad_argument(
+                format!("unknown command \"{other}\"; expected {rest} or {last}"),
+                format!("ไม่รู้จักคำสั่ง \"{other}\" ต้องเป็น {rest} หรือ {last}"),
+            ))
+        }
     }
 }
 
@@ -214,19 +233,8 @@ fn indicators(args: &[String]) -> Result<(), Error> {
             format!("คำสั่ง indicators ไม่รับข้อความ แต่ได้รับ \"{p}\""),
         ));
     }
-    let grade = match opts.get("grade") {
-        None => None,
-        Some(g) => Some(parse_grade(g)?),
-    };
-    let area = match opts.get("area") {
-        None => None,
-        Some(a) => Some(LearningArea::parse(a).ok_or_else(|| {
-            bad_argument(
-                format!("--area {a}: expected a learning-area letter ท ค ว ส พ ศ ง ต or its name (e.g. คณิตศาสตร์, math)"),
-                format!("--area {a}: ต้องเป็นอักษรกลุ่มสาระ ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ (เช่น คณิตศาสตร์)"),
-            )
-        })?),
-    };
+    let grade = opts.get("grade").map(grade_flag).transpose()?;
+    let area = opts.get("area").map(area_flag).transpose()?;
     let format = choice(&opts, "format", &["table", "jsonl", "csv"], "table")?;
     let list: Vec<&Indicator> = Curriculum::embedded()
         .filter(IndicatorFilter { grade, area })
@@ -237,25 +245,24 @@ fn indicators(args: &[String]) -> Result<(), Error> {
         .or_else(output_error)
 }
 
-/// A grade as teachers write it: `5`, `ป.5`, `ป.๕`; any number, checked by the caller.
-fn grade_number(g: &str) -> Option<u8> {
-    // Teachers write ป.5 as often as 5; Thai digits are common too.
-    sapan::text::normalize::normalize_chars(g)
-        .trim()
-        .trim_start_matches("ป.")
-        .trim()
-        .parse::<u8>()
-        .ok()
-}
-
-fn parse_grade(g: &str) -> Result<u8, Error> {
-    match grade_number(g) {
-        Some(n @ 4..=6) => Ok(n),
-        _ => Err(bad_argument(
+/// `--grade`, read as every front end reads a grade ([`sapan::options::read_grade_value`]).
+fn grade_flag(g: &str) -> Result<u8, Error> {
+    read_grade_value(&Value::from(g)).ok_or_else(|| {
+        bad_argument(
             format!("--grade {g}: expected 4, 5 or 6 (the embedded curriculum covers ป.4–ป.6)"),
             format!("--grade {g}: ต้องเป็น 4, 5 หรือ 6 (ข้อมูลหลักสูตรครอบคลุม ป.4–ป.6)"),
-        )),
-    }
+        )
+    })
+}
+
+/// `--area`, read as every front end reads an area ([`sapan::options::read_area_value`]).
+fn area_flag(a: &str) -> Result<LearningArea, Error> {
+    read_area_value(&Value::from(a)).ok_or_else(|| {
+        bad_argument(
+            format!("--area {a}: expected a learning-area letter ท ค ว ส พ ศ ง ต or its name (e.g. คณิตศาสตร์, math)"),
+            format!("--area {a}: ต้องเป็นอักษรกลุ่มสาระ ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ (เช่น คณิตศาสตร์)"),
+        )
+    })
 }
 
 fn write_indicators(out: &mut impl Write, list: &[&Indicator], format: &str) -> io::Result<()> {

@@ -14,9 +14,11 @@ use serde_json::Value;
 
 use sapan::curriculum::LearningArea;
 use sapan::engine::{Engine, RankOptions, Scope};
+use sapan::options::{read_area_value, read_grade_value};
+use sapan::outcome::located_json::parse_located;
 use sapan::{Error, ErrorKind, Location};
 
-use super::{bad_argument, grade_number, output_error, read_input, Options};
+use super::{bad_argument, output_error, read_input, Options};
 
 /// Lines ranked between two writes: enough to keep every core busy, few
 /// enough that output starts at once and memory stays flat on huge inputs.
@@ -203,7 +205,7 @@ fn request(line: &str, number: usize, source: &str) -> Request {
         column: None,
         field: Some(field.to_string()),
     };
-    let value: Value = match serde_json::from_str(line) {
+    let value: Value = match parse_located(line) {
         Ok(v @ Value::Object(_)) => v,
         Ok(_) => {
             return Request {
@@ -220,20 +222,18 @@ fn request(line: &str, number: usize, source: &str) -> Request {
             }
         }
         Err(e) => {
-            // serde_json counts lines within the one line it was given; the
-            // location below says where the line is in the file instead.
-            let full = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            let what = full.strip_suffix(&suffix).unwrap_or(&full);
+            // The line is read alone, so the error's own line is always 1: the location
+            // says where the line is in the file instead, and the column (in characters,
+            // as the outcome readers count it) where in the line.
             return Request {
                 id: Value::Null,
                 query: Err(vec![Error::new(
                     ErrorKind::ParseJson,
-                    format!("not valid JSON ({what})"),
-                    format!("ไม่ใช่ JSON ที่ถูกต้อง ({what})"),
+                    format!("not valid JSON ({})", e.message),
+                    format!("ไม่ใช่ JSON ที่ถูกต้อง ({})", e.message),
                 )
                 .at(Location {
-                    column: Some(e.column()),
+                    column: Some(e.column),
                     field: None,
                     ..at("")
                 })]),
@@ -268,31 +268,24 @@ fn request(line: &str, number: usize, source: &str) -> Request {
     };
     let grade = match value.get("grade") {
         None | Some(Value::Null) => None,
-        Some(g) => {
-            let n = match g {
-                Value::Number(n) => n.as_u64().and_then(|n| u8::try_from(n).ok()),
-                Value::String(s) => grade_number(s),
-                _ => None,
-            };
-            match n {
-                Some(n @ 4..=6) => Some(n),
-                _ => {
-                    problems.push(
-                        Error::new(
-                            ErrorKind::InvalidField,
-                            format!("grade {g}: expected 4, 5 or 6 (or \"ป.4\"…\"ป.6\")"),
-                            format!("ชั้น {g}: ต้องเป็น 4, 5 หรือ 6 (หรือ \"ป.4\"…\"ป.6\")"),
-                        )
-                        .at(at("grade")),
-                    );
-                    None
-                }
+        Some(g) => match read_grade_value(g) {
+            Some(n) => Some(n),
+            None => {
+                problems.push(
+                    Error::new(
+                        ErrorKind::InvalidField,
+                        format!("grade {g}: expected 4, 5 or 6 (or \"ป.4\"…\"ป.6\")"),
+                        format!("ชั้น {g}: ต้องเป็น 4, 5 หรือ 6 (หรือ \"ป.4\"…\"ป.6\")"),
+                    )
+                    .at(at("grade")),
+                );
+                None
             }
-        }
+        },
     };
     let area = match value.get("area") {
         None | Some(Value::Null) => None,
-        Some(a) => match a.as_str().and_then(LearningArea::parse) {
+        Some(a) => match read_area_value(a) {
             Some(area) => Some(area),
             None => {
                 problems.push(

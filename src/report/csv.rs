@@ -27,7 +27,7 @@
 //! a teacher's outcome is never dropped from the sheet.
 
 use crate::curriculum::Curriculum;
-use crate::engine::Alignment;
+use crate::engine::{Alignment, OutcomeAlignment};
 
 use super::{evidence_summary, format_score};
 
@@ -49,15 +49,28 @@ const HEADER: [&str; 13] = [
 
 /// The alignment as CSV text, starting with a byte-order mark.
 pub fn write_csv(alignment: &Alignment, curriculum: &Curriculum) -> String {
-    let mut out = String::from("\u{FEFF}");
-    write_row(&mut out, HEADER.iter().map(|h| h.to_string()));
-    for oa in &alignment.outcomes {
+    let mut out = String::new();
+    write_csv_header(&mut out);
+    write_csv_rows(&mut out, &alignment.outcomes, curriculum);
+    out
+}
+
+/// What a CSV starts with: the byte-order mark and the header row.
+pub fn write_csv_header(out: &mut String) {
+    out.push('\u{FEFF}');
+    write_row(out, HEADER.iter().map(|h| h.to_string()));
+}
+
+/// The rows of `outcomes`. A row depends on its own outcome only, so rows written a chunk of
+/// outcomes at a time after one header are the bytes of [`write_csv`] of them all.
+pub fn write_csv_rows(out: &mut String, outcomes: &[OutcomeAlignment], curriculum: &Curriculum) {
+    for oa in outcomes {
         let o = &oa.outcome;
         let grade = o.grade.map(|g| g.to_string()).unwrap_or_default();
         let area = o.area.map(|a| a.letter().to_string()).unwrap_or_default();
         if oa.matches.is_empty() {
             write_row(
-                &mut out,
+                out,
                 [o.id.clone(), o.text.clone(), grade, area]
                     .into_iter()
                     .chain(std::iter::repeat_n(String::new(), 9)),
@@ -70,7 +83,7 @@ pub fn write_csv(alignment: &Alignment, curriculum: &Curriculum) -> String {
                 .map(|i| i.text.clone())
                 .unwrap_or_default();
             write_row(
-                &mut out,
+                out,
                 [
                     o.id.clone(),
                     o.text.clone(),
@@ -92,7 +105,6 @@ pub fn write_csv(alignment: &Alignment, curriculum: &Curriculum) -> String {
             );
         }
     }
-    out
 }
 
 fn write_row(out: &mut String, fields: impl IntoIterator<Item = String>) {
