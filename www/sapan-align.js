@@ -8,17 +8,22 @@
 // Properties (rich data): outcomes, decisions; read-only ready.
 // Events (bubbling, composed CustomEvents): sapan-ready, sapan-change, sapan-error.
 //
-// Nothing is ever parsed as HTML: every text, the page's or a file's or the
-// engine's, becomes a Text node through dom.js. The only requests the widget
-// makes are the engine's (sapan.js, sapan_bg.wasm, next to engine.js) and the
-// `src` file the page names.
+// The class keeps to attributes, properties, lifecycle and events; what it
+// shows is built by sapan-align-view.js from its state. The only requests the
+// widget makes are the engine's (sapan.js, sapan_bg.wasm, next to engine.js)
+// and the `src` file the page names.
+//
+// Lifecycle. The engine is asked for once per element. Removing the element
+// cancels what it had under way (the typing pause, the `src` request), but
+// only once the removal has held to the end of the current task: a page that
+// moves the element (removed and inserted again at once) changes nothing, as
+// emoji-picker-element and Vue's custom elements treat a move. Inserted
+// again later, it takes up what was cancelled. `sapan-ready` is sent once per
+// element, the first time it is in the page with its engine loaded.
 import { loadEngine } from "./engine.js";
-import { h, fill, srOnly } from "./dom.js";
-import { marked, querySpans, indicatorSpans } from "./highlight.js";
-import { AREAS, relationName, scoreText, gradeName, areaName } from "./domain.js";
 import { decide } from "./project.js";
-import { WIDGET_STRINGS, widgetStrings } from "./widget-i18n.js";
-import { widgetSheet } from "./widget-styles.js";
+import { WIDGET_STRINGS } from "./widget-i18n.js";
+import { SapanAlignView } from "./sapan-align-view.js";
 
 const MODES = ["search", "align"];
 const DEFAULT_TOP_K = 5;
@@ -42,72 +47,129 @@ export class SapanAlign extends HTMLElement {
   #typing = 0;
   #loadToken = 0;
   #loading = false;
-  #search = null;
+  // The `src` request in flight, so that removal or a newer file can abort it.
+  #fetching = null;
+  // Lifecycle: each of the first three happens once per element.
+  #upgraded = false;
+  #engineAsked = false;
+  #engineError = null;
+  #announced = false;
+  // In the page with its engine, from the first connect after the engine
+  // loaded until a removal that held.
+  #live = false;
+  // What a removal cancelled (or a change made while out of the page), to take up when back.
+  #srcPending = false;
+  #typingPending = false;
   #resolveReady;
   #rejectReady;
   #ready = new Promise((resolve, reject) => {
     this.#resolveReady = resolve;
     this.#rejectReady = reject;
   });
-  // Parts built once and kept: the textarea keeps what was typed (and focus)
-  // across language and mode changes.
-  #root;
-  #status;
-  #errorBox;
-  #problemList;
-  #controls;
-  #list;
-  #input;
+  #view;
 
   constructor() {
     super();
     // Nobody may be listening to `ready`; a failure is still reported by sapan-error.
     this.#ready.catch(() => {});
-    const shadow = this.attachShadow({ mode: "open" });
-    shadow.adoptedStyleSheets = [widgetSheet];
-    this.#status = h("p", { class: "status", part: "status", role: "status", "aria-live": "polite" });
-    this.#errorBox = h("div", { class: "error", part: "error", role: "alert", hidden: true });
-    this.#problemList = h("ul", { class: "problems", part: "problems", hidden: true });
-    this.#controls = h("div", { class: "controls" });
-    this.#list = h("div", { class: "list" });
-    this.#input = h("textarea", { part: "input", rows: 3, spellcheck: "false", oninput: () => this.#typed() });
-    // The status sits between the controls and the list it counts.
-    this.#root = h("div", { class: "root", part: "container" }, this.#errorBox, this.#problemList, this.#controls, this.#status, this.#list);
-    shadow.append(this.#root);
+    this.#view = new SapanAlignView(this.attachShadow({ mode: "open" }), {
+      onInput: () => this.#typed(),
+      onDecide: (kind, id, match) => this.#toggle(kind, id, match),
+    });
   }
 
   connectedCallback() {
-    // A page may set properties before this class was defined: those landed
-    // on the instance itself and hide the setters; move them through the setters.
-    for (const name of UPGRADED) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
-        const value = this[name];
-        delete this[name];
-        this[name] = value;
+    if (!this.#upgraded) {
+      this.#upgraded = true;
+      // A page may set properties before this class was defined: those landed
+      // on the instance itself and hide the setters; move them through the setters.
+      for (const name of UPGRADED) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
       }
     }
     this.#render();
-    if (this.#engine) return;
+    if (this.#engineAsked) {
+      this.#wake();
+      return;
+    }
+    this.#engineAsked = true;
     loadEngine().then(
       (engine) => {
         this.#engine = engine;
-        this.#recompute();
-        this.#render();
-        if (this.src) this.#load(this.src);
-        this.#resolveReady(this);
-        this.#dispatch("sapan-ready", { version: engine.version });
+        this.#wake();
       },
       (e) => {
-        this.#fail({ code: "engine_failed", messageTh: WIDGET_STRINGS.th.engineFailed, messageEn: WIDGET_STRINGS.en.engineFailed, location: null });
-        this.#rejectReady(e);
+        this.#engineError = e ?? new Error("engine failed");
+        this.#wake();
       },
     );
+  }
+
+  disconnectedCallback() {
+    // A move is a disconnect and a connect in the same task: decide after it.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#sleep();
+    });
+  }
+
+  /** In the page (again): the first time with the engine, start; after a removal, take up what it cancelled. */
+  #wake() {
+    if (!this.isConnected || this.#live) return;
+    if (this.#engineError) {
+      if (this.#announced) return;
+      this.#announced = true;
+      this.#fail({ code: "engine_failed", messageTh: WIDGET_STRINGS.th.engineFailed, messageEn: WIDGET_STRINGS.en.engineFailed, location: null });
+      this.#rejectReady(this.#engineError);
+      return;
+    }
+    if (!this.#engine) return;
+    this.#live = true;
+    const first = !this.#announced;
+    const typed = this.#typingPending;
+    const load = first || this.#srcPending;
+    this.#srcPending = false;
+    this.#typingPending = false;
+    if (first || typed) {
+      this.#recompute();
+      this.#render();
+    }
+    if (load && this.src) this.#load(this.src);
+    if (first) {
+      this.#announced = true;
+      this.#resolveReady(this);
+      this.#dispatch("sapan-ready", { version: this.#engine.version });
+    } else if (typed) {
+      this.#searchChanged();
+    }
+  }
+
+  /** Out of the page: nothing keeps running for an element nobody sees. */
+  #sleep() {
+    this.#live = false;
+    if (this.#typing) {
+      clearTimeout(this.#typing);
+      this.#typing = 0;
+      this.#typingPending = true;
+    }
+    if (this.#fetching) {
+      this.#cancelLoad();
+      this.#loading = false;
+      this.#srcPending = true;
+    }
   }
 
   attributeChangedCallback(name, old, value) {
     if (old === value) return;
     if (name === "src") {
-      if (this.#engine && value) this.#load(value);
+      // Out of the page, the file waits until the element is back in it.
+      if (this.#engine && value) {
+        if (this.#live) this.#load(value);
+        else this.#srcPending = true;
+      }
       return;
     }
     if (name === "lang") {
@@ -117,7 +179,7 @@ export class SapanAlign extends HTMLElement {
     // grade, area, top-k and mode change what is ranked.
     this.#recompute();
     this.#render();
-    if (this.mode === "search" && this.#input.value.trim()) this.#searchChanged();
+    if (this.mode === "search" && this.#view.text.trim()) this.#searchChanged();
   }
 
   // ---- attributes reflected as properties ----
@@ -168,7 +230,8 @@ export class SapanAlign extends HTMLElement {
   }
   /** Strings or `{id?, text, grade?, area?}`; replaces the list (and any `src` file still loading). */
   set outcomes(list) {
-    this.#loadToken += 1;
+    this.#cancelLoad();
+    this.#srcPending = false;
     this.#loading = false;
     this.#outcomes = Array.isArray(list) ? list.map(copyOutcome) : [];
     this.#problems = [];
@@ -211,7 +274,7 @@ export class SapanAlign extends HTMLElement {
     this.#error = null;
     try {
       if (this.mode === "search") {
-        const text = this.#input.value;
+        const text = this.#view.text;
         this.#query = text.trim() ? this.#engine.normalize(text) : "";
         this.#matches = text.trim() ? this.#engine.rank(text, this.#options) : [];
       } else {
@@ -227,6 +290,7 @@ export class SapanAlign extends HTMLElement {
   #typed() {
     clearTimeout(this.#typing);
     this.#typing = setTimeout(() => {
+      this.#typing = 0;
       if (!this.#engine) return;
       this.#recompute();
       this.#render();
@@ -237,22 +301,34 @@ export class SapanAlign extends HTMLElement {
   /** Tells the page the ranking follows the text (after typing or a change of options). */
   #searchChanged() {
     if (!this.#engine || this.#error) return;
-    this.#dispatch("sapan-change", { query: this.#input.value, matches: structuredClone(this.#matches) });
+    this.#dispatch("sapan-change", { query: this.#view.text, matches: structuredClone(this.#matches) });
+  }
+
+  /** Stops the `src` file loading, if one is: its request is aborted and its result, if any, ignored. */
+  #cancelLoad() {
+    this.#loadToken += 1;
+    this.#fetching?.abort();
+    this.#fetching = null;
   }
 
   async #load(src) {
-    const token = ++this.#loadToken;
+    // A newer file replaces the one still loading.
+    this.#cancelLoad();
+    const token = this.#loadToken;
+    const fetching = new AbortController();
+    this.#fetching = fetching;
     this.#loading = true;
     this.#render();
     let text;
     try {
-      const response = await fetch(new URL(src, document.baseURI));
+      const response = await fetch(new URL(src, document.baseURI), { signal: fetching.signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       // Bytes, not response.text(): the engine decodes them as the app and the CLI do
       // (Windows-874 from Thai Excel read; a binary file a located problem, not mojibake).
       text = new Uint8Array(await response.arrayBuffer());
     } catch (e) {
       if (token !== this.#loadToken) return;
+      this.#fetching = null;
       this.#loading = false;
       const why = e.message || String(e);
       this.#outcomes = [];
@@ -267,6 +343,7 @@ export class SapanAlign extends HTMLElement {
       return;
     }
     if (token !== this.#loadToken) return;
+    this.#fetching = null;
     this.#loading = false;
     let parsed;
     try {
@@ -297,7 +374,7 @@ export class SapanAlign extends HTMLElement {
   /** Shows an error and tells the page (sapan-error), with the engine's fields. */
   #fail(detail) {
     this.#error = detail;
-    this.#showError();
+    this.#view.showError(detail, this.#lang);
     this.#dispatch("sapan-error", detail);
   }
 
@@ -305,147 +382,29 @@ export class SapanAlign extends HTMLElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  // ---- rendering ----
+  // ---- what is shown ----
 
-  #showError() {
-    const t = widgetStrings(this.#lang);
-    const e = this.#error;
-    this.#errorBox.hidden = !e;
-    if (e) fill(this.#errorBox, h("strong", {}, t.error), " ", this.#lang === "en" ? e.messageEn : e.messageTh);
-    else this.#errorBox.replaceChildren();
+  /** The state the view shows. */
+  get #state() {
+    return {
+      lang: this.#lang,
+      mode: this.mode,
+      grade: this.grade,
+      area: this.area,
+      src: this.src,
+      engine: Boolean(this.#engine),
+      loading: this.#loading,
+      query: this.#query,
+      matches: this.#matches,
+      alignment: this.#alignment,
+      decisions: this.#decisions,
+      problems: this.#problems,
+      error: this.#error,
+    };
   }
 
   #render() {
-    const lang = this.#lang;
-    const t = widgetStrings(lang);
-    this.#root.lang = lang;
-    // Focus is kept by a stable key: re-rendering replaces the buttons.
-    const focusedKey = this.shadowRoot.activeElement?.dataset?.key;
-    this.#showError();
-    this.#problemList.hidden = !this.#problems.length;
-    fill(
-      this.#problemList,
-      this.#problems.length ? h("li", { class: "sr-only" }, t.problems(this.#problems.length)) : null,
-      this.#problems.map((p) => h("li", { part: "problem" }, lang === "en" ? p.messageEn : p.messageTh)),
-    );
-    if (this.mode === "search") this.#renderSearch(t, lang);
-    else this.#renderAlign(t, lang);
-    if (focusedKey) [...this.shadowRoot.querySelectorAll("[data-key]")].find((el) => el.dataset.key === focusedKey)?.focus();
-  }
-
-  #scopeText(t, lang) {
-    const grade = this.grade;
-    const area = this.area;
-    const g = grade ? (/^[456]$/.test(grade) ? gradeName(Number(grade), lang) : grade) : t.allGrades;
-    // The engine takes an area's letter or its name; the scope line names it in the widget's language.
-    const known = AREAS.find((x) => [x.code, x.th, x.en.toLowerCase()].includes(area?.trim().toLowerCase()));
-    const a = !area ? t.allAreas : known ? areaName(known.code, lang) : area;
-    return `${t.scope}: ${g} · ${a}`;
-  }
-
-  #renderSearch(t, lang) {
-    // Built once and then updated in place: moving the textarea would blur it mid-typing.
-    this.#search ??= {
-      label: h("span"),
-      hint: h("span", { class: "hint" }),
-      scope: h("p", { class: "scope", part: "scope" }),
-      results: h("ol", { class: "results", part: "results" }),
-    };
-    const s = this.#search;
-    if (!this.#list.contains(s.results)) {
-      fill(this.#controls, h("label", { part: "label" }, s.label, h("br"), s.hint, this.#input), s.scope);
-      fill(this.#list, s.results);
-    }
-    s.label.textContent = t.inputLabel;
-    s.hint.textContent = t.inputHint;
-    s.scope.textContent = this.#scopeText(t, lang);
-    s.results.setAttribute("aria-label", t.results);
-    fill(s.results, this.#matches.map((m) => this.#matchItem(m, t, lang, this.#query)));
-    if (!this.#engine) this.#status.textContent = t.loading;
-    else if (!this.#input.value.trim()) this.#status.textContent = t.typeToSearch;
-    else this.#status.textContent = this.#matches.length ? t.count(this.#matches.length) : t.none;
-  }
-
-  #matchItem(m, t, lang, query) {
-    return h(
-      "li",
-      { class: "match", part: "match", dataset: { code: m.code } },
-      h(
-        "div",
-        { class: "head" },
-        h("span", { class: "code", part: "code" }, srOnly(`${t.code} `), m.code),
-        h("span", { class: `relation ${m.relation}`, part: "relation" }, relationName(m.relation, lang)),
-        h("span", { class: "score", part: "score" }, `${t.score} ${scoreText(m.score)}`),
-      ),
-      h("p", { class: "indicator", part: "indicator" }, marked(m.text, indicatorSpans(m))),
-      query ? h("p", { class: "query", part: "query" }, srOnly(`${t.sharedTerms}. `), `${t.yourText} `, marked(query, querySpans(m))) : null,
-    );
-  }
-
-  #renderAlign(t, lang) {
-    const alignment = this.#alignment;
-    const reviewed = alignment ? alignment.outcomes.filter((oa) => this.#decisions[oa.outcome.id]).length : 0;
-    fill(this.#controls, h("p", { class: "scope", part: "scope" }, this.#scopeText(t, lang)));
-    fill(
-      this.#list,
-      alignment
-        ? h(
-            "ol",
-            { class: "outcomes", part: "outcomes", "aria-label": t.outcomes },
-            alignment.outcomes.map((oa) => this.#outcomeItem(oa, t, lang)),
-          )
-        : h("p", { class: "empty", part: "empty" }, t.noOutcomes),
-    );
-    if (!this.#engine) this.#status.textContent = t.loading;
-    else if (this.#loading) this.#status.textContent = t.loadingFile(this.src);
-    else if (alignment) this.#status.textContent = t.outcomeCount(alignment.outcomes.length, reviewed);
-    else this.#status.textContent = t.noOutcomes;
-  }
-
-  #outcomeItem(oa, t, lang) {
-    const id = oa.outcome.id;
-    return h(
-      "li",
-      { class: "outcome", part: "outcome", dataset: { outcome: id } },
-      h("p", { class: "outcome-head", part: "outcome-text" }, h("span", { class: "outcome-id" }, id), oa.outcome.text),
-      oa.matches.length
-        ? h(
-            "ol",
-            { class: "results", part: "results", "aria-label": t.suggestions(id) },
-            oa.matches.map((m) => {
-              const item = this.#matchItem(m, t, lang, null);
-              const status = this.#decisions[id]?.[m.code]?.status;
-              if (status === "rejected") item.classList.add("rejected");
-              item.append(
-                h(
-                  "div",
-                  { class: "decide" },
-                  this.#decisionButton("confirmed", id, m, status, t),
-                  this.#decisionButton("rejected", id, m, status, t),
-                ),
-              );
-              return item;
-            }),
-          )
-        : h("p", { class: "empty" }, t.noSuggestions),
-    );
-  }
-
-  #decisionButton(kind, id, match, status, t) {
-    const confirm = kind === "confirmed";
-    return h(
-      "button",
-      {
-        type: "button",
-        class: confirm ? "confirm" : "reject",
-        part: `button ${confirm ? "confirm" : "reject"}`,
-        "aria-pressed": String(status === kind),
-        dataset: { key: `${kind}\u0000${id}\u0000${match.code}` },
-        onclick: () => this.#toggle(kind, id, match),
-      },
-      confirm ? t.confirm : t.reject,
-      srOnly(t.buttonContext(match.code, id)),
-    );
+    this.#view.render(this.#state);
   }
 
   /** Confirm or reject (again: take back) a suggestion, as the teacher app records it. */
@@ -455,18 +414,7 @@ export class SapanAlign extends HTMLElement {
     const relation = match.relation === "aligned" ? "aligned" : "partial";
     const decision = current === kind ? null : { status: kind, relation, score: match.score };
     this.#decisions = decide({ decisions: this.#decisions }, id, match.code, decision).decisions;
-    // Updated in place rather than re-rendered, so focus and the reading position stay.
-    const status = decision?.status;
-    for (const button of this.shadowRoot.querySelectorAll("button[data-key]")) {
-      const [kind2, id2, code2] = button.dataset.key.split("\u0000");
-      if (id2 !== id || code2 !== match.code) continue;
-      button.setAttribute("aria-pressed", String(status === kind2));
-      button.closest(".match").classList.toggle("rejected", status === "rejected");
-    }
-    const t = widgetStrings(this.#lang);
-    const reviewed = this.#alignment.outcomes.filter((oa) => this.#decisions[oa.outcome.id]).length;
-    const said = decision ? (kind === "confirmed" ? t.confirmed : t.rejected)(match.code) : t.undone(match.code);
-    this.#status.textContent = `${said} · ${t.outcomeCount(this.#alignment.outcomes.length, reviewed)}`;
+    this.#view.showDecision(this.#state, kind, id, match.code, decision);
     this.#dispatch("sapan-change", {
       decisions: this.decisions,
       outcomeId: id,

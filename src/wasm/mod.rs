@@ -17,6 +17,8 @@ use crate::report::{self, ReportFormat};
 use crate::text::encoding::{Decoded, Encoding, Notice};
 use crate::{options, Alignment, Curriculum, Error, ErrorKind, Location};
 
+mod plain;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("sapan.d.ts");
 
@@ -319,21 +321,34 @@ fn value_arg<T: JsCast>(value: Option<T>, name: &str) -> Result<Value, JsValue> 
     }
 }
 
+/// A JavaScript value as plain data (`null` for `undefined`), refused with
+/// `invalid_argument` naming the argument when it is not plain data or is
+/// nested deeper than [`plain::MAX_DEPTH`] (a cycle is).
 fn from_js(value: &JsValue, name: &str) -> Result<Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
-        js_error(
-            Error::new(
+    let depth = plain::MAX_DEPTH;
+    plain::read(value.clone()).map_err(|refusal| {
+        let error = match refusal {
+            plain::Refusal::TooDeep => Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "{name} is nested more than {depth} levels deep or contains itself (a cycle), so it cannot be read as plain data"
+                ),
+                format!(
+                    "{name} ซ้อนกันลึกเกิน {depth} ชั้น หรือมีตัวเองอยู่ข้างใน (วนรอบ) จึงอ่านเป็นข้อมูลธรรมดาไม่ได้"
+                ),
+            ),
+            plain::Refusal::NotPlain(e) => Error::new(
                 ErrorKind::InvalidArgument,
                 format!(
                     "{name} cannot be read as plain data (objects, arrays, strings, numbers): {e}"
                 ),
                 format!("อ่าน {name} เป็นข้อมูลธรรมดา (ออบเจกต์ อาร์เรย์ ข้อความ ตัวเลข) ไม่ได้: {e}"),
-            )
-            .at(argument(name)),
-        )
+            ),
+        };
+        js_error(error.at(argument(name)))
     })
 }
 

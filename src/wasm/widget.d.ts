@@ -38,6 +38,7 @@ export interface WidgetError {
 }
 
 export interface SapanAlignEventMap extends HTMLElementEventMap {
+  /** Once per element: the first time it is in the page with its engine loaded. */
   "sapan-ready": CustomEvent<{ version: string }>;
   "sapan-change": CustomEvent<DecisionChange | SearchChange>;
   "sapan-error": CustomEvent<WidgetError>;
@@ -63,6 +64,16 @@ export class SapanAlign extends HTMLElement {
   decisions: Decisions;
   /** Resolves to the element once the engine is loaded and the first result shown. */
   readonly ready: Promise<SapanAlign>;
+  /**
+   * The custom element lifecycle, declared for subclasses that override it and
+   * call `super`. Connecting asks for the engine (once per element); a removal
+   * that still holds at the end of the task cancels the typing pause and aborts
+   * the `src` request (a move, removed and inserted at once, cancels nothing),
+   * and inserting the element again takes up what was cancelled.
+   */
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void;
   addEventListener<K extends keyof SapanAlignEventMap>(
     type: K,
     listener: (this: SapanAlign, ev: SapanAlignEventMap[K]) => unknown,
