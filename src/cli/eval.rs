@@ -4,7 +4,7 @@
 
 use sapan::code::IndicatorCode;
 use sapan::curriculum::LearningArea;
-use sapan::engine::{Engine, RankOptions, Scope, Signal, Signals};
+use sapan::engine::{weighted_mean, Engine, RankOptions, Scope, Signal, Signals};
 use sapan::eval::{metrics, read_gold, GoldText, Metrics};
 use sapan::Error;
 
@@ -119,11 +119,11 @@ fn objective(
 ) -> (f64, Metrics, Metrics) {
     let mut by_setting = [Vec::new(), Vec::new()];
     for c in cases {
-        let total: f32 = weights.iter().sum::<f32>().max(1e-6);
+        // The engine's own mean, without the priors: candidates are filtered here instead.
         let scores: Vec<f32> = c
             .signals
             .iter()
-            .map(|v| v.iter().zip(weights).map(|(a, b)| a * b).sum::<f32>() / total)
+            .map(|v| weighted_mean(v, weights))
             .collect();
         for (s, restrict) in [false, true].into_iter().enumerate() {
             let mut order: Vec<usize> = (0..scores.len())
