@@ -2,8 +2,8 @@
 //! core content), with where each stands in both texts, so that a UI can
 //! highlight them and a teacher can see why the indicator was proposed.
 
-use super::scoring::{round4, Query};
-use super::{Engine, Evidence, EvidenceField, EvidenceKind, Span};
+use super::query::Query;
+use super::{round4, Engine, Evidence, EvidenceField, EvidenceKind, Span};
 
 /// At most this many pieces of evidence per match: enough to see why.
 const MAX_EVIDENCE: usize = 12;

@@ -2,10 +2,10 @@
 //! outcomes at once, and sums up coverage.
 //!
 //! The path for one text reads top to bottom: normalise → segment into terms
-//! ([`analyze`]) → weigh against the indexes built once ([`build`], [`index`])
-//! → score each candidate on several signals ([`Signal`]) → combine into one
-//! score in [0, 1] → rank ([`scoring`]) → explain the best matches with
-//! evidence ([`evidence`]). [`coverage`] sums an alignment up.
+//! ([`query`], [`analyze`]) → weigh against the indexes built once ([`build`],
+//! [`index`]) → score each candidate on several signals ([`Signal`]) → combine
+//! into one score in [0, 1] → rank ([`scoring`]) → explain the best matches
+//! with evidence ([`evidence`]). [`coverage`] sums an alignment up.
 //!
 //! This file holds the engine's public surface; the work is in those modules.
 
@@ -17,6 +17,7 @@ mod evidence;
 mod fuzzy;
 mod hash;
 mod index;
+mod query;
 mod scoring;
 mod signal;
 mod tie;
@@ -211,4 +212,10 @@ impl Default for Engine {
     fn default() -> Self {
         Engine::new()
     }
+}
+
+/// Scores travel with four decimals: enough to rank, and the same digits in
+/// every build (native, Node, browsers) even where float summation order differs in the last bits.
+fn round4(x: f32) -> f32 {
+    (x * 10_000.0).round() / 10_000.0
 }
