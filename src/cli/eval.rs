@@ -4,7 +4,7 @@
 
 use sapan::code::IndicatorCode;
 use sapan::curriculum::LearningArea;
-use sapan::engine::{Engine, RankOptions, Scope, Weights, SIGNALS, SIGNAL_COUNT};
+use sapan::engine::{weighted_mean, Engine, RankOptions, Scope, Signal, Signals};
 use sapan::eval::{metrics, read_gold, GoldText, Metrics};
 use sapan::Error;
 
@@ -109,21 +109,21 @@ pub fn eval(args: &[String]) -> Result<(), Error> {
 struct Cached {
     grade: Option<u8>,
     gold: Vec<usize>,
-    signals: Vec<[f32; SIGNAL_COUNT]>,
+    signals: Vec<[f32; Signal::COUNT]>,
 }
 
 fn objective(
     engine: &Engine,
-    weights: &[f32; SIGNAL_COUNT],
+    weights: &[f32; Signal::COUNT],
     cases: &[&Cached],
 ) -> (f64, Metrics, Metrics) {
     let mut by_setting = [Vec::new(), Vec::new()];
     for c in cases {
-        let total: f32 = weights.iter().sum::<f32>().max(1e-6);
+        // The engine's own mean, without the priors: candidates are filtered here instead.
         let scores: Vec<f32> = c
             .signals
             .iter()
-            .map(|v| v.iter().zip(weights).map(|(a, b)| a * b).sum::<f32>() / total)
+            .map(|v| weighted_mean(v, weights))
             .collect();
         for (s, restrict) in [false, true].into_iter().enumerate() {
             let mut order: Vec<usize> = (0..scores.len())
@@ -154,13 +154,13 @@ const GRID: [f32; 10] = [0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7];
 /// weights, and each signal alone); the best end point wins.
 fn coordinate_ascent(
     engine: &Engine,
-    start: [f32; SIGNAL_COUNT],
+    start: [f32; Signal::COUNT],
     cases: &[&Cached],
-) -> [f32; SIGNAL_COUNT] {
-    let mut starts = vec![start, [0.2; SIGNAL_COUNT]];
-    for k in 0..SIGNAL_COUNT {
-        let mut only = [0.0; SIGNAL_COUNT];
-        only[k] = 0.5;
+) -> [f32; Signal::COUNT] {
+    let mut starts = vec![start, [0.2; Signal::COUNT]];
+    for s in Signal::ALL {
+        let mut only = [0.0; Signal::COUNT];
+        only[s] = 0.5;
         starts.push(only);
     }
     starts
@@ -172,17 +172,17 @@ fn coordinate_ascent(
 
 fn ascend(
     engine: &Engine,
-    start: [f32; SIGNAL_COUNT],
+    start: [f32; Signal::COUNT],
     cases: &[&Cached],
-) -> ([f32; SIGNAL_COUNT], f64) {
+) -> ([f32; Signal::COUNT], f64) {
     let mut w = start;
     let mut best = objective(engine, &w, cases).0;
     for _ in 0..4 {
         let mut improved = false;
-        for k in 0..w.len() {
+        for s in Signal::ALL {
             for &v in &GRID {
                 let mut t = w;
-                t[k] = v;
+                t[s] = v;
                 let o = objective(engine, &t, cases).0;
                 if o > best + 1e-9 {
                     best = o;
@@ -233,7 +233,7 @@ pub fn tune(args: &[String]) -> Result<(), Error> {
         })
         .collect();
     let refs: Vec<&Cached> = cached.iter().collect();
-    let show = |label: &str, w: &[f32; SIGNAL_COUNT], cases: &[&Cached]| {
+    let show = |label: &str, w: &[f32; Signal::COUNT], cases: &[&Cached]| {
         let (o, a, g) = objective(&engine, w, cases);
         println!(
             "{label:<22} obj {o:.3} | all: H1 {:.3} H5 {:.3} H10 {:.3} R5 {:.3} MRR {:.3} | grade: H1 {:.3} H5 {:.3} H10 {:.3} R5 {:.3} MRR {:.3}",
@@ -243,17 +243,17 @@ pub fn tune(args: &[String]) -> Result<(), Error> {
     let current = engine.weights().signals;
     show("current weights", &current, &refs);
     if let Some(list) = opts.get("weights") {
-        let mut w = [0.0; SIGNAL_COUNT];
-        for (k, v) in list.split(',').enumerate().take(SIGNAL_COUNT) {
-            w[k] = v.trim().parse().unwrap_or(0.0);
+        let mut w = [0.0; Signal::COUNT];
+        for (s, v) in Signal::ALL.into_iter().zip(list.split(',')) {
+            w[s] = v.trim().parse().unwrap_or(0.0);
         }
         show("given weights", &w, &refs);
         return Ok(());
     }
-    for (k, name) in SIGNALS.iter().enumerate() {
-        let mut only = [0.0; SIGNAL_COUNT];
-        only[k] = 1.0;
-        show(&format!("only {name}"), &only, &refs);
+    for s in Signal::ALL {
+        let mut only = [0.0; Signal::COUNT];
+        only[s] = 1.0;
+        show(&format!("only {}", s.name()), &only, &refs);
     }
     calibrate(&engine, &gold);
     let tuned = coordinate_ascent(&engine, current, &refs);
@@ -299,7 +299,6 @@ pub fn tune(args: &[String]) -> Result<(), Error> {
             avg(|m| m.mrr)
         );
     }
-    let _ = Weights::default();
     Ok(())
 }
 
@@ -318,9 +317,9 @@ fn why(engine: &Engine, gold: &[GoldText], id: &str) -> Result<(), Error> {
         ..RankOptions::default()
     };
     let mut sig = engine.candidate_signals(&g.text, &opts);
-    let score = |s: &sapan::engine::Signals| engine.combine(s, g.grade, None, &opts);
+    let score = |s: &Signals| engine.combine(s, g.grade, None, &opts);
     sig.sort_by(|a, b| score(b).total_cmp(&score(a)));
-    println!("{}\n{:?}", g.text, SIGNALS);
+    println!("{}\n{:?}", g.text, Signal::ALL.map(Signal::name));
     for (rank, s) in sig.iter().enumerate() {
         let ind = &engine.indicators()[s.indicator];
         if rank < 8 || g.gold.contains(&ind.code) {

@@ -2,7 +2,8 @@
 //! core content), with where each stands in both texts, so that a UI can
 //! highlight them and a teacher can see why the indicator was proposed.
 
-use super::{Engine, Evidence, EvidenceField, EvidenceKind, Query, Span};
+use super::query::Query;
+use super::{round4, Engine, Evidence, EvidenceField, EvidenceKind, Span};
 
 /// At most this many pieces of evidence per match: enough to see why.
 const MAX_EVIDENCE: usize = 12;
@@ -38,7 +39,7 @@ pub(super) fn explain(engine: &Engine, q: &Query, indicator: usize) -> Vec<Evide
                 end: span.1,
             },
             context,
-            weight: super::round4(engine.vocab.idf(id) * sim / mass),
+            weight: round4(engine.vocab.idf(id) * sim / mass),
         });
     }
     // Largest share first; text order among equals.
@@ -58,11 +59,11 @@ fn locate(
     indicator: usize,
     id: u32,
 ) -> Option<(EvidenceField, (usize, usize), Option<String>)> {
-    if let Some(span) = engine.fields[0].docs[indicator].first_span(id) {
+    if let Some(span) = engine.words.indicator.docs[indicator].first_span(id) {
         return Some((EvidenceField::Indicator, span, None));
     }
     let s = engine.standard_of[indicator] as usize;
-    if let Some(span) = engine.fields[1].docs[s].first_span(id) {
+    if let Some(span) = engine.words.standard.docs[s].first_span(id) {
         let text = &engine.standard_texts[s];
         // The strand's name comes first in the indexed text.
         let strand_chars = engine.indicators[indicator].strand.chars().count();
@@ -87,7 +88,7 @@ fn locate(
     let mut best: Option<(f32, usize, (usize, usize))> = None;
     for k in range {
         let k = k as usize;
-        let Some(span) = engine.fields[2].docs[k].first_span(id) else {
+        let Some(span) = engine.words.core_content.docs[k].first_span(id) else {
             continue;
         };
         let tie = engine.item_ties[k]

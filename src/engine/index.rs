@@ -104,6 +104,39 @@ impl Document {
     }
 }
 
+/// The three texts of the indicator side, indexed alike: one value per field.
+/// Fields are built and filled in this order (indicator, standard, core
+/// content), which fixes the word ids.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Fields<T> {
+    /// The indicators' own texts, one document per indicator.
+    pub indicator: T,
+    /// The standards' texts, each after its strand's name, one document per standard.
+    pub standard: T,
+    /// Core learning content: for words one document per item (with its
+    /// headings), for grams one per standard × grade block.
+    pub core_content: T,
+}
+
+impl<T> Fields<T> {
+    /// `f` of each field, in field order.
+    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Fields<U> {
+        let indicator = f(self.indicator);
+        let standard = f(self.standard);
+        let core_content = f(self.core_content);
+        Fields {
+            indicator,
+            standard,
+            core_content,
+        }
+    }
+
+    /// The fields in field order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        [&self.indicator, &self.standard, &self.core_content].into_iter()
+    }
+}
+
 /// An inverted index over one field (indicator texts, standard texts, core-content items).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FieldIndex {
@@ -112,22 +145,29 @@ pub(crate) struct FieldIndex {
     pub postings: Vec<Vec<(u32, f32)>>,
 }
 
-/// Collects the documents of every field first, so that document
-/// frequencies span the whole indicator side before any weight is fixed.
-#[derive(Debug, Default)]
-pub(crate) struct IndexBuilder {
-    pub vocab: Vocabulary,
-    fields: Vec<Vec<Document>>,
+/// The word indexes of the three fields. Every field's documents are counted
+/// before any weight is fixed, so that document frequencies span the whole
+/// indicator side.
+pub(crate) fn word_index(
+    texts: Fields<Vec<Vec<Term>>>,
+    blend: f32,
+) -> (Vocabulary, Fields<FieldIndex>) {
+    let mut vocab = Vocabulary::default();
+    let docs = texts.map(|texts| vocab.add_documents(texts));
+    let documents = docs.iter().map(Vec::len).sum();
+    vocab.finish(documents, blend);
+    let fields = docs.map(|docs| FieldIndex::new(docs, &vocab));
+    (vocab, fields)
 }
 
-impl IndexBuilder {
-    /// Adds a field of documents; returns its number.
-    pub fn add_field(&mut self, texts: impl IntoIterator<Item = Vec<Term>>) -> usize {
+impl Vocabulary {
+    /// Interns the words of `texts` and counts their document frequencies.
+    fn add_documents(&mut self, texts: Vec<Vec<Term>>) -> Vec<Document> {
         let mut docs = Vec::new();
         for terms in texts {
             let mut doc = Document::default();
             for t in terms {
-                let id = self.vocab.intern(&t.text);
+                let id = self.intern(&t.text);
                 doc.terms.push((id, t.start, t.end));
             }
             let mut ids: Vec<u32> = doc.terms.iter().map(|&(id, _, _)| id).collect();
@@ -139,39 +179,31 @@ impl IndexBuilder {
                 }
             }
             for &(id, _) in &doc.tf {
-                self.vocab.df[id as usize] += 1;
+                self.df[id as usize] += 1;
             }
             docs.push(doc);
         }
-        self.fields.push(docs);
-        self.fields.len() - 1
+        docs
     }
+}
 
-    pub fn finish(mut self, blend: f32) -> (Vocabulary, Vec<FieldIndex>) {
-        let documents = self.fields.iter().map(Vec::len).sum();
-        self.vocab.finish(documents, blend);
-        let vocab = self.vocab;
-        let fields = self
-            .fields
-            .into_iter()
-            .map(|mut docs| {
-                let total: usize = docs.iter().map(|d| d.terms.len()).sum();
-                let avg = (total as f32 / docs.len().max(1) as f32).max(1.0);
-                let mut postings = vec![Vec::new(); vocab.words.len()];
-                for (d, doc) in docs.iter_mut().enumerate() {
-                    let len = doc.terms.len() as f32;
-                    let norm = K1 * (1.0 - B + B * len / avg);
-                    for &(id, tf) in &doc.tf {
-                        let tf = tf as f32;
-                        let w = (tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0)).min(1.0);
-                        postings[id as usize].push((d as u32, w));
-                    }
-                    doc.idf_mass = doc.tf.iter().map(|&(id, _)| vocab.idf(id)).sum();
-                }
-                FieldIndex { docs, postings }
-            })
-            .collect();
-        (vocab, fields)
+impl FieldIndex {
+    /// The postings of one field's documents, once `vocab` has its IDFs.
+    fn new(mut docs: Vec<Document>, vocab: &Vocabulary) -> FieldIndex {
+        let total: usize = docs.iter().map(|d| d.terms.len()).sum();
+        let avg = (total as f32 / docs.len().max(1) as f32).max(1.0);
+        let mut postings = vec![Vec::new(); vocab.words.len()];
+        for (d, doc) in docs.iter_mut().enumerate() {
+            let len = doc.terms.len() as f32;
+            let norm = K1 * (1.0 - B + B * len / avg);
+            for &(id, tf) in &doc.tf {
+                let tf = tf as f32;
+                let w = (tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0)).min(1.0);
+                postings[id as usize].push((d as u32, w));
+            }
+            doc.idf_mass = doc.tf.iter().map(|&(id, _)| vocab.idf(id)).sum();
+        }
+        FieldIndex { docs, postings }
     }
 }
 
@@ -217,71 +249,63 @@ pub(crate) struct GramIndex {
     ids: FastMap<u64, u32>,
     idf: Vec<f32>,
     unseen_idf: f32,
-    /// per field: gram id → (doc, weight)
-    pub postings: Vec<Vec<Vec<(u32, f32)>>>,
+    /// Per field: gram id → (doc, weight).
+    postings: Fields<Vec<Vec<(u32, f32)>>>,
 }
 
 impl GramIndex {
-    /// `fields[0]` sets the IDF; every field is indexed.
-    pub fn new(fields: &[Vec<String>]) -> GramIndex {
+    /// The indicator texts set the IDF; every field is indexed.
+    pub fn new(fields: Fields<&[String]>) -> GramIndex {
         let mut index = GramIndex::default();
         let mut buf = Vec::new();
         let mut df: Vec<u32> = Vec::new();
-        let per_field: Vec<Vec<Vec<(u32, u32)>>> = fields
-            .iter()
-            .map(|texts| {
-                texts
-                    .iter()
-                    .map(|t| {
-                        grams(t, &mut buf);
-                        buf.sort_unstable();
-                        let mut counts: Vec<(u32, u32)> = Vec::new();
-                        for &g in &buf {
-                            let next = index.ids.len() as u32;
-                            let id = *index.ids.entry(g).or_insert(next);
-                            if id as usize == df.len() {
-                                df.push(0);
-                            }
-                            match counts.last_mut() {
-                                Some((last, n)) if *last == id => *n += 1,
-                                _ => counts.push((id, 1)),
-                            }
+        let per_field: Fields<Vec<Vec<(u32, u32)>>> = fields.map(|texts| {
+            texts
+                .iter()
+                .map(|t| {
+                    grams(t, &mut buf);
+                    buf.sort_unstable();
+                    let mut counts: Vec<(u32, u32)> = Vec::new();
+                    for &g in &buf {
+                        let next = index.ids.len() as u32;
+                        let id = *index.ids.entry(g).or_insert(next);
+                        if id as usize == df.len() {
+                            df.push(0);
                         }
-                        counts
-                    })
-                    .collect()
-            })
-            .collect();
-        if let Some(first) = per_field.first() {
-            for doc in first {
-                for &(id, _) in doc {
-                    df[id as usize] += 1;
-                }
+                        match counts.last_mut() {
+                            Some((last, n)) if *last == id => *n += 1,
+                            _ => counts.push((id, 1)),
+                        }
+                    }
+                    counts
+                })
+                .collect()
+        });
+        for doc in &per_field.indicator {
+            for &(id, _) in doc {
+                df[id as usize] += 1;
             }
         }
-        let n = per_field.first().map_or(0, Vec::len) as f32;
+        let n = per_field.indicator.len() as f32;
         index.idf = df
             .iter()
             .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
             .collect();
         index.unseen_idf = (n + 1.0).ln() + 1.0;
-        index.postings = per_field
-            .iter()
-            .map(|docs| {
-                let mut postings = vec![Vec::new(); index.idf.len()];
-                for (d, doc) in docs.iter().enumerate() {
-                    let weights: Vec<f32> = doc
-                        .iter()
-                        .map(|&(id, c)| (1.0 + (c as f32).ln()) * index.idf[id as usize])
-                        .collect();
-                    let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt().max(1e-9);
-                    for (&(id, _), w) in doc.iter().zip(weights) {
-                        postings[id as usize].push((d as u32, w / norm));
-                    }
+        index.postings = per_field.map(|docs| {
+            let mut postings = vec![Vec::new(); index.idf.len()];
+            for (d, doc) in docs.iter().enumerate() {
+                let weights: Vec<f32> = doc
+                    .iter()
+                    .map(|&(id, c)| (1.0 + (c as f32).ln()) * index.idf[id as usize])
+                    .collect();
+                let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt().max(1e-9);
+                for (&(id, _), w) in doc.iter().zip(weights) {
+                    postings[id as usize].push((d as u32, w / norm));
                 }
-                postings
-            })
-            .collect();
+            }
+            postings
+        });
         index
     }
 
@@ -309,14 +333,104 @@ impl GramIndex {
         out
     }
 
-    /// Adds the cosine of the query with every document of `field` into `scores`.
-    pub fn cosine(&self, field: usize, query: &[(Option<u32>, f32)], scores: &mut [f32]) {
-        for &(id, qw) in query {
-            if let Some(id) = id {
-                for &(d, w) in &self.postings[field][id as usize] {
-                    scores[d as usize] += qw * w;
+    /// Adds the cosine of the query with every document of each field into
+    /// that field's `scores`.
+    pub fn cosine(&self, query: &[(Option<u32>, f32)], scores: Fields<&mut [f32]>) {
+        let add = |postings: &[Vec<(u32, f32)>], scores: &mut [f32]| {
+            for &(id, qw) in query {
+                if let Some(id) = id {
+                    for &(d, w) in &postings[id as usize] {
+                        scores[d as usize] += qw * w;
+                    }
                 }
             }
-        }
+        };
+        add(&self.postings.indicator, scores.indicator);
+        add(&self.postings.standard, scores.standard);
+        add(&self.postings.core_content, scores.core_content);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(words: &[&str]) -> Vec<Term> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| Term {
+                text: w.to_string(),
+                start: k,
+                end: k + 1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_field_keeps_its_own_documents_over_one_vocabulary() {
+        let (vocab, words) = word_index(
+            Fields {
+                indicator: vec![doc(&["อ่าน", "เขียน"]), doc(&["เขียน"])],
+                standard: vec![doc(&["อ่าน"])],
+                core_content: vec![doc(&["ฟัง"]), doc(&["พูด"]), doc(&["ฟัง", "พูด"])],
+            },
+            1.0,
+        );
+        assert_eq!(words.indicator.docs.len(), 2);
+        assert_eq!(words.standard.docs.len(), 1);
+        assert_eq!(words.core_content.docs.len(), 3);
+        let read = vocab.id("อ่าน").expect("interned");
+        assert_eq!(words.indicator.postings[read as usize].len(), 1);
+        assert_eq!(words.standard.postings[read as usize][0].0, 0);
+        assert!(words.core_content.postings[read as usize].is_empty());
+        // Words of the first field get the first ids.
+        assert_eq!(vocab.words()[..2], ["อ่าน", "เขียน"]);
+    }
+
+    #[test]
+    fn document_frequencies_span_every_field() {
+        // `อ่าน` is in two documents (one indicator, one standard), `เขียน` in
+        // two indicators, `ฟัง` in one core-content item: so with the curriculum
+        // IDF alone, the first two weigh the same and the third more.
+        let (vocab, _) = word_index(
+            Fields {
+                indicator: vec![doc(&["อ่าน", "เขียน"]), doc(&["เขียน"])],
+                standard: vec![doc(&["อ่าน"])],
+                core_content: vec![doc(&["ฟัง"])],
+            },
+            1.0,
+        );
+        let idf = |w: &str| vocab.idf(vocab.id(w).expect("interned"));
+        assert_eq!(idf("อ่าน"), idf("เขียน"));
+        assert!(idf("ฟัง") > idf("อ่าน"));
+    }
+
+    #[test]
+    fn gram_cosines_land_in_their_own_field() {
+        let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (indicator, standard, core_content) = (
+            texts(&["อ่านออกเสียง", "บวกลบเลข"]),
+            texts(&["บวกลบเลข"]),
+            texts(&["ร้องเพลง", "อ่านออกเสียง", "วาดภาพ"]),
+        );
+        let index = GramIndex::new(Fields {
+            indicator: &indicator,
+            standard: &standard,
+            core_content: &core_content,
+        });
+        let (mut ind, mut std, mut content) = (vec![0.0; 2], vec![0.0; 1], vec![0.0; 3]);
+        index.cosine(
+            &index.query("อ่านออกเสียง"),
+            Fields {
+                indicator: &mut ind,
+                standard: &mut std,
+                core_content: &mut content,
+            },
+        );
+        assert!((ind[0] - 1.0).abs() < 1e-5 && ind[1] == 0.0, "{ind:?}");
+        assert_eq!(std, [0.0]);
+        assert!((content[1] - 1.0).abs() < 1e-5, "{content:?}");
+        assert_eq!((content[0], content[2]), (0.0, 0.0));
     }
 }
