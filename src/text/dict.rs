@@ -14,7 +14,7 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use super::normalize::normalize_chars;
+use super::chars::normalize_chars;
 
 /// The word list and the curriculum lexicon, normalised, sorted, deduplicated
 /// and front-coded. Generated from `data/thai/words_th.txt` and

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use super::Dictionary;
 use crate::curriculum::Curriculum;
-use crate::text::normalize::normalize_chars;
+use crate::text::chars::normalize_chars;
 use crate::text::segment::{Segmenter, TokenKind};
 
 pub(super) fn read(name: &str) -> String {
