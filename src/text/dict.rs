@@ -303,16 +303,17 @@ pub(crate) fn decode_word_list(bytes: &[u8]) -> Option<(String, Vec<u32>)> {
 /// Panics on more than 63 distinct characters outside the Thai block.
 #[cfg(test)]
 pub(crate) fn encode_word_list(words: &[impl AsRef<str>]) -> Vec<u8> {
+    use super::chars::is_thai;
     let mut others: Vec<char> = words
         .iter()
         .flat_map(|w| w.as_ref().chars())
-        .filter(|c| !('\u{0E00}'..='\u{0E7F}').contains(c))
+        .filter(|&c| !is_thai(c))
         .collect();
     others.sort_unstable();
     others.dedup();
     assert!(others.len() <= MAX_OTHER, "too many non-Thai characters");
     let symbol = |c: char| match c {
-        '\u{0E00}'..='\u{0E7F}' => THAI_BASE + (c as u32 - 0x0E00) as u8,
+        c if is_thai(c) => THAI_BASE + (c as u32 - 0x0E00) as u8,
         _ => others.binary_search(&c).expect("collected above") as u8 + 1,
     };
     let mut out = Vec::new();
