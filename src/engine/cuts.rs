@@ -8,8 +8,7 @@
 //! texts it was made from and the dictionary's size, and anything that does not match (or a
 //! cut that does not cover its text) makes the build segment as before. A test regenerates
 //! the file and requires the same bytes, so a change to the curriculum, the dictionary or
-//! the segmenter that changes a cut fails until the file is regenerated (`SAPAN_REGENERATE=1
-//! cargo test --lib stored_cuts`).
+//! the segmenter that changes a cut fails until the file is regenerated (`scripts/regenerate`).
 //!
 //! Format: the fingerprint (u64, little-endian), the dictionary's word count (u32), then for
 //! each text in the engine's order its pieces as LEB128 varints of `chars << 1 | word`.
@@ -115,18 +114,14 @@ mod tests {
     use crate::engine::Engine;
 
     #[test]
-    fn stored_cuts_are_what_the_segmenter_gives_today() {
+    fn generated_segmentation_bin_is_what_the_segmenter_gives_today() {
         let engine = Engine::new();
         let texts = engine.indexed_texts();
         let fresh = encode(Dictionary::embedded(), texts.iter().map(String::as_str));
-        if fresh != EMBEDDED && std::env::var_os("SAPAN_REGENERATE").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/index/segmentation.bin");
-            std::fs::write(path, &fresh).expect("data/index/segmentation.bin is writable");
-            return;
-        }
-        assert!(
-            fresh == EMBEDDED,
-            "data/index/segmentation.bin is stale: regenerate it with SAPAN_REGENERATE=1 cargo test --lib stored_cuts"
+        crate::generated::check_or_write(
+            "data/index/segmentation.bin",
+            &fresh,
+            "the curriculum texts segmented with the embedded dictionary",
         );
     }
 

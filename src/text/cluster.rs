@@ -16,46 +16,16 @@
 //! - ั and ื need a final consonant, which stays with them (กัน, คืน, มือ);
 //! - silent letters marked with ์ stay with the cluster before them (จันทร์, ศาสตร์).
 
-/// True for the 46 Thai consonants (ก to ฮ, with ฤ and ฦ).
-pub fn is_consonant(c: char) -> bool {
-    ('\u{0E01}'..='\u{0E2E}').contains(&c)
-}
+// The classes live with the character rules; re-exported here for the modules that take
+// them from the cluster rules (the code parser, the outcome readers, the index).
+pub use super::chars::{
+    is_combining_mark, is_consonant, is_following_vowel, is_leading_vowel, is_thai, is_tone_mark,
+};
 
-/// True for the leading vowels เ แ โ ใ ไ, written before their consonant.
-pub fn is_leading_vowel(c: char) -> bool {
-    ('\u{0E40}'..='\u{0E44}').contains(&c)
-}
+use super::chars::{
+    MAITAIKHU, MAI_HAN_AKAT, SARA_A, SARA_AA, SARA_I, SARA_II, SARA_U, SARA_UEE, THANTHAKHAT,
+};
 
-/// True for the vowels written after the consonant on the line: ะ า ำ ๅ.
-pub fn is_following_vowel(c: char) -> bool {
-    matches!(c, '\u{0E30}' | '\u{0E32}' | '\u{0E33}' | '\u{0E45}')
-}
-
-/// True for the Thai combining marks: vowels above and below (ั ิ ี ึ ื ุ ู ฺ),
-/// ็, the tone marks ่ ้ ๊ ๋, ์, ํ and ๎.
-pub fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
-}
-
-/// True for the tone marks ่ ้ ๊ ๋.
-pub fn is_tone_mark(c: char) -> bool {
-    ('\u{0E48}'..='\u{0E4B}').contains(&c)
-}
-
-/// True for characters of the Thai block (U+0E00–U+0E7F).
-pub fn is_thai(c: char) -> bool {
-    ('\u{0E00}'..='\u{0E7F}').contains(&c)
-}
-
-const MAI_HAN_AKAT: char = '\u{0E31}'; // ั
-const SARA_I: char = '\u{0E34}'; // ิ
-const SARA_II: char = '\u{0E35}'; // ี
-const SARA_UEE: char = '\u{0E37}'; // ื
-const SARA_U: char = '\u{0E38}'; // ุ
-const MAITAIKHU: char = '\u{0E47}'; // ็
-const THANTHAKHAT: char = '\u{0E4C}'; // ์
-const SARA_A: char = '\u{0E30}'; // ะ
-const SARA_AA: char = '\u{0E32}'; // า
 const YO_YAK: char = 'ย';
 const O_ANG: char = 'อ';
 

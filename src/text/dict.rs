@@ -14,13 +14,13 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use super::normalize::normalize_chars;
+use super::chars::normalize_chars;
 
 /// The word list and the curriculum lexicon, normalised, sorted, deduplicated
 /// and front-coded. Generated from `data/thai/words_th.txt` and
 /// `data/thai/curriculum_lexicon.txt` by the test
-/// `embedded_words_are_the_text_files_encoded` (run it with
-/// `SAPAN_REGENERATE=1` after changing either list or the normalisation).
+/// `generated_words_fc_is_the_text_files_encoded` (run `scripts/regenerate`
+/// after changing either list or the normalisation).
 const EMBEDDED_WORDS: &[u8] = include_bytes!("../../data/thai/words.fc");
 /// Curriculum terms (see `data/thai/curriculum_lexicon.txt` for how they were chosen).
 const CURRICULUM_LEXICON: &str = include_str!("../../data/thai/curriculum_lexicon.txt");
@@ -303,16 +303,17 @@ pub(crate) fn decode_word_list(bytes: &[u8]) -> Option<(String, Vec<u32>)> {
 /// Panics on more than 63 distinct characters outside the Thai block.
 #[cfg(test)]
 pub(crate) fn encode_word_list(words: &[impl AsRef<str>]) -> Vec<u8> {
+    use super::chars::is_thai;
     let mut others: Vec<char> = words
         .iter()
         .flat_map(|w| w.as_ref().chars())
-        .filter(|c| !('\u{0E00}'..='\u{0E7F}').contains(c))
+        .filter(|&c| !is_thai(c))
         .collect();
     others.sort_unstable();
     others.dedup();
     assert!(others.len() <= MAX_OTHER, "too many non-Thai characters");
     let symbol = |c: char| match c {
-        '\u{0E00}'..='\u{0E7F}' => THAI_BASE + (c as u32 - 0x0E00) as u8,
+        c if is_thai(c) => THAI_BASE + (c as u32 - 0x0E00) as u8,
         _ => others.binary_search(&c).expect("collected above") as u8 + 1,
     };
     let mut out = Vec::new();
@@ -383,20 +384,16 @@ mod tests {
         assert!(d.has_prefix("ร้อยก"));
     }
 
-    /// Keeps `data/thai/words.fc` in step with the text files it is made from;
-    /// with `SAPAN_REGENERATE=1` it rewrites the file instead.
+    /// Keeps `data/thai/words.fc` in step with the text files it is made from
+    /// (see `crate::generated`).
     #[test]
-    fn embedded_words_are_the_text_files_encoded() {
+    fn generated_words_fc_is_the_text_files_encoded() {
         let dictionary = Dictionary::from_text_files();
         let encoded = encode_word_list(&dictionary.words().collect::<Vec<_>>());
-        if std::env::var_os("SAPAN_REGENERATE").is_some() {
-            let path = format!("{}/data/thai/words.fc", env!("CARGO_MANIFEST_DIR"));
-            std::fs::write(&path, &encoded).unwrap_or_else(|e| panic!("{path}: {e}"));
-            return;
-        }
-        assert!(
-            encoded == EMBEDDED_WORDS,
-            "data/thai/words.fc is stale: run SAPAN_REGENERATE=1 cargo test embedded_words"
+        crate::generated::check_or_write(
+            "data/thai/words.fc",
+            &encoded,
+            "data/thai/words_th.txt and curriculum_lexicon.txt, pruned and normalised",
         );
     }
 

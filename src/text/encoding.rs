@@ -25,6 +25,7 @@
 
 use serde::Serialize;
 
+use super::chars::is_combining_mark;
 use crate::error::{Error, ErrorKind, Location, Result};
 
 /// The encodings [`decode`] reads.
@@ -355,7 +356,7 @@ fn finish(
 /// Thai characters in Windows-874 that never start a syllable: the vowels written above
 /// or below a consonant and the tone marks, which follow the consonant they sit on.
 fn is_874_mark(b: u8) -> bool {
-    matches!(b, 0xD1 | 0xD4..=0xDA | 0xE7..=0xEE)
+    windows_874_char(b).is_some_and(is_combining_mark)
 }
 
 fn looks_like_windows_874(bytes: &[u8]) -> bool {
@@ -584,6 +585,17 @@ mod tests {
             .filter(|&b| windows_874_char(b).is_none())
             .collect();
         assert_eq!(unassigned, [0xDB, 0xDC, 0xDD, 0xDE, 0xFC, 0xFD, 0xFE, 0xFF]);
+    }
+
+    #[test]
+    fn the_windows_874_marks_are_the_bytes_of_the_thai_combining_marks() {
+        let marks: Vec<u8> = (0..=255u8).filter(|&b| is_874_mark(b)).collect();
+        let expected: Vec<u8> = [0xD1]
+            .into_iter()
+            .chain(0xD4..=0xDA)
+            .chain(0xE7..=0xEE)
+            .collect();
+        assert_eq!(marks, expected);
     }
 
     #[test]

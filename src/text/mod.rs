@@ -5,6 +5,7 @@
 //! (Thai has no spaces between them), and [`is_stop_word`] marks the words
 //! that say nothing about a curriculum topic.
 
+pub mod chars;
 pub mod cluster;
 pub mod dict;
 pub mod encoding;

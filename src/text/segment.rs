@@ -16,7 +16,8 @@
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::cluster::{cluster_ends, is_consonant, is_thai};
+use super::chars::{is_consonant, is_thai};
+use super::cluster::cluster_ends;
 use super::dict::Dictionary;
 
 /// What a token is.

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::normalize::normalize_chars;
+use super::chars::normalize_chars;
 
 const PYTHAINLP_STOPWORDS: &str = include_str!("../../data/thai/stopwords_th.txt");
 const CURATION: &str = include_str!("../../data/thai/stopwords_curriculum.txt");

@@ -182,18 +182,14 @@ mod tests {
 
     /// Keeps `data/thai/ttc_freq.bin` in step with `ttc_freq.txt` and the
     /// dictionary's text files (not the embedded dictionary, which may be the
-    /// one being regenerated); with `SAPAN_REGENERATE=1` it rewrites the file instead.
+    /// one being regenerated); see `crate::generated`.
     #[test]
-    fn embedded_frequencies_are_the_text_file_encoded() {
+    fn generated_ttc_freq_bin_is_the_text_file_encoded() {
         let encoded = encode(&counts_from_text_file(), &Dictionary::from_text_files());
-        if std::env::var_os("SAPAN_REGENERATE").is_some() {
-            let path = format!("{}/data/thai/ttc_freq.bin", env!("CARGO_MANIFEST_DIR"));
-            std::fs::write(&path, &encoded).unwrap_or_else(|e| panic!("{path}: {e}"));
-            return;
-        }
-        assert!(
-            encoded == EMBEDDED,
-            "data/thai/ttc_freq.bin is stale: run SAPAN_REGENERATE=1 cargo test embedded_"
+        crate::generated::check_or_write(
+            "data/thai/ttc_freq.bin",
+            &encoded,
+            "data/thai/ttc_freq.txt and the dictionary's text files",
         );
     }
 

@@ -8,15 +8,14 @@
 //! word list alone, or a word inside a lexicon term), `sub` (a word found
 //! anywhere inside a curriculum text), `nospace` (no space in it); `all`
 //! keeps every word. To measure a rule on the dev set without committing it:
-//! `SAPAN_REGENERATE=1 SAPAN_PRUNE_RULE=ttc,lex,curr,sub cargo test --lib
-//! embedded_ -- --skip embedded_dictionary_holds`, build, run `sapan eval`, then
-//! `git checkout data/thai/words.fc data/thai/ttc_freq.bin`.
+//! `SAPAN_PRUNE_RULE=ttc,lex,curr,sub scripts/regenerate`, build, run `sapan eval`,
+//! then `git checkout data/thai/words.fc data/thai/ttc_freq.bin data/index/segmentation.bin`.
 
 use std::collections::HashSet;
 
 use super::Dictionary;
 use crate::curriculum::Curriculum;
-use crate::text::normalize::normalize_chars;
+use crate::text::chars::normalize_chars;
 use crate::text::segment::{Segmenter, TokenKind};
 
 pub(super) fn read(name: &str) -> String {
