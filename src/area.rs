@@ -10,8 +10,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::text::cluster::is_combining_mark;
-use crate::text::normalize::{ascii_digit, is_invisible};
+use crate::text::chars::{ascii_digit, is_combining_mark, is_invisible};
 
 /// A learning area, identified in indicator codes by one Thai letter.
 ///

@@ -19,11 +19,10 @@ use std::str::FromStr;
 
 use crate::area::LearningArea;
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::text::cluster::is_consonant;
 // Invisible characters (zero-width spaces that Thai word processors use as
 // word breaks, BOM, soft hyphen, bidi marks) ride along when a teacher copies
 // a code: they are dropped by the same rule the normaliser uses.
-use crate::text::normalize::{ascii_digit, is_invisible};
+use crate::text::chars::{ascii_digit, is_consonant, is_invisible};
 
 /// The highest grade within a level: ป.1–ป.6 and ม.1–ม.6.
 pub const MAX_GRADE: u8 = 6;

@@ -8,7 +8,7 @@
 
 use super::hash::FastMap;
 
-use crate::text::cluster::is_thai;
+use crate::text::chars::is_thai;
 use crate::text::dict::Dictionary;
 use crate::text::{is_stop_word, Segmenter, Token, TokenKind};
 

@@ -231,7 +231,7 @@ pub(crate) fn grams(text: &str, out: &mut Vec<u64>) {
     for c in text.chars() {
         // Thai first, as it is: Thai has no case, and `is_alphanumeric` and
         // `to_lowercase` take slow table lookups outside ASCII.
-        if crate::text::cluster::is_thai(c) {
+        if crate::text::chars::is_thai(c) {
             run.push(c);
         } else if c.is_alphanumeric() {
             run.extend(c.to_lowercase());

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use crate::area::{read_area, read_grade, GradeReading};
 use crate::curriculum::LearningArea;
 use crate::error::{Error, ErrorKind, Location};
-use crate::text::cluster::{is_combining_mark, is_following_vowel, is_thai};
-use crate::text::normalize::{is_invisible, normalize};
+use crate::text::chars::{is_combining_mark, is_following_vowel, is_invisible, is_thai};
+use crate::text::normalize::normalize;
 
 use super::{Outcome, Outcomes};
 

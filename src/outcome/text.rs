@@ -41,8 +41,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::curriculum::LearningArea;
 use crate::error::ErrorKind;
-use crate::text::cluster::{is_combining_mark, is_following_vowel};
-use crate::text::normalize::{ascii_digit, is_invisible, normalize};
+use crate::text::chars::{ascii_digit, is_combining_mark, is_following_vowel, is_invisible};
+use crate::text::normalize::normalize;
 
 use super::{
     join_lines, read_area, read_grade, strip_bom, Collector, GradeReading, Outcomes, Place,

@@ -16,10 +16,9 @@
 //! - ั and ื need a final consonant, which stays with them (กัน, คืน, มือ);
 //! - silent letters marked with ์ stay with the cluster before them (จันทร์, ศาสตร์).
 
-// The classes live with the character rules; re-exported here for the modules that take
-// them from the cluster rules (the code parser, the outcome readers, the index).
-pub use super::chars::{
-    is_combining_mark, is_consonant, is_following_vowel, is_leading_vowel, is_thai, is_tone_mark,
+// The Thai character classes live in one place, `text::chars`, with the character rules.
+use super::chars::{
+    is_combining_mark, is_consonant, is_following_vowel, is_leading_vowel, is_tone_mark,
 };
 
 use super::chars::{

@@ -27,8 +27,6 @@ use super::chars::{
 use super::dict::Dictionary;
 
 pub use super::chars::normalize_chars;
-// The code parser and the outcome readers clean their input with these.
-pub(crate) use super::chars::{ascii_digit, is_invisible};
 
 /// Repairs PDF-copy breakage that needs word knowledge. `is_word` says whether a string is a
 /// dictionary word.

@@ -255,7 +255,7 @@ pub fn skeleton(text: &str) -> String {
     text.nfkd()
         .filter(|&c| {
             c.is_alphanumeric()
-                && !sapan::text::cluster::is_combining_mark(c)
+                && !sapan::text::chars::is_combining_mark(c)
                 && !unicode_normalization::char::is_combining_mark(c)
         })
         .map(|c| match c {

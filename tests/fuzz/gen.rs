@@ -77,7 +77,7 @@ pub fn damaged_fragment() -> BoxedStrategy<String> {
                 }
                 let i = cut.index(chars.len() - 2);
                 match chars[i] {
-                    c if sapan::text::cluster::is_combining_mark(c) => {
+                    c if sapan::text::chars::is_combining_mark(c) => {
                         // Displace the mark past the next letter, as a PDF does.
                         chars.swap(i, i + 1);
                         chars.insert(i + 2, ' ');
