@@ -49,7 +49,9 @@ export class SapanAlign extends HTMLElement {
   #loading = false;
   // The `src` request in flight, so that removal or a newer file can abort it.
   #fetching = null;
-  // Lifecycle: each of the first three happens once per element.
+  // Lifecycle, once per element: properties set before the upgrade taken in,
+  // the engine asked for (and how that failed, if it did), sapan-ready or
+  // engine_failed announced.
   #upgraded = false;
   #engineAsked = false;
   #engineError = null;
