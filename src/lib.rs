@@ -12,6 +12,7 @@ pub mod curriculum;
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod framework;
 mod generated;
 pub mod options;
 pub mod outcome;

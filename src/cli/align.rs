@@ -73,6 +73,7 @@ pub fn align(args: &[String]) -> Result<(), Error> {
         grade_scope: scope,
         area: opts.get("area").map(area_flag).transpose()?,
         area_scope: scope,
+        framework_area: None,
         top_k: parse_number(opts.get("top").unwrap_or("5"), "top")? as usize,
         min_score: parse_number(opts.get("min-score").unwrap_or("0"), "min-score")? as f32,
         evidence: true,

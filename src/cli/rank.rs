@@ -168,6 +168,7 @@ fn respond(engine: &Engine, req: &Request, top_k: usize) -> String {
                 grade_scope: Scope::Filter,
                 area: q.area,
                 area_scope: Scope::Filter,
+                framework_area: None,
                 top_k,
                 min_score: 0.0,
                 evidence: false,

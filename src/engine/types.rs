@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::code::IndicatorCode;
 use crate::curriculum::LearningArea;
+use crate::framework::FrameworkArea;
 use crate::outcome::Outcome;
 
 /// How strongly a text corresponds to an indicator, in the words of the
@@ -191,6 +192,9 @@ pub struct RankOptions {
     pub grade_scope: Scope,
     pub area: Option<LearningArea>,
     pub area_scope: Scope,
+    /// A draft framework area: always a prior (its outcomes cross 2551 areas), and used
+    /// only where no 2551 `area` is given.
+    pub framework_area: Option<FrameworkArea>,
     /// At most this many matches (0 = all candidates).
     pub top_k: usize,
     /// Matches scoring below this are left out.
@@ -206,6 +210,7 @@ impl Default for RankOptions {
             grade_scope: Scope::Filter,
             area: None,
             area_scope: Scope::Filter,
+            framework_area: None,
             top_k: 10,
             min_score: 0.0,
             evidence: true,

@@ -342,6 +342,8 @@ impl<'a> Collector<'a> {
             text,
             grade,
             area,
+            stage: None,
+            framework_area: None,
             line: place.line,
         });
     }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::curriculum::LearningArea;
 use crate::error::Error;
+use crate::framework::FrameworkArea;
 
 /// One learning outcome, or any Thai text to align (a lesson objective, a unit goal).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +25,13 @@ pub struct Outcome {
     pub grade: Option<u8>,
     #[serde(default)]
     pub area: Option<LearningArea>,
+    /// The draft framework's key stage (ช่วงชั้น), when the source says (`2` = ป.4–6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<u8>,
+    /// The draft framework's learning area, when the source names one of its nine: a
+    /// prior over the 2551 areas and strands it draws on, never a filter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework_area: Option<FrameworkArea>,
     /// The line of the input where the outcome starts, from 1 (none for API input).
     #[serde(default)]
     pub line: Option<usize>,
@@ -37,6 +45,8 @@ impl Outcome {
             text: text.into(),
             grade: None,
             area: None,
+            stage: None,
+            framework_area: None,
             line: None,
         }
     }
