@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::code::IndicatorCode;
 use crate::curriculum::LearningArea;
+use crate::engine::Relation;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::framework::FrameworkArea;
 
 /// One text with the codes its source linked it to.
 #[derive(Debug, Clone, PartialEq)]
@@ -140,6 +142,172 @@ pub fn metrics<'a>(
     ] {
         *v /= n;
     }
+    m
+}
+
+/// A learning outcome built of several single texts (`make_composites.py`): the
+/// draft framework's LO shape, one long statement of 2–4 topics of one draft area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Composite {
+    pub id: String,
+    pub text: String,
+    pub framework_area: Option<FrameworkArea>,
+    pub gold: Vec<IndicatorCode>,
+    pub parts: Vec<GoldText>,
+}
+
+#[derive(Deserialize)]
+struct CompositeLine {
+    id: String,
+    text: String,
+    area: Option<String>,
+    gold: Vec<String>,
+    parts: Vec<PartLine>,
+}
+
+#[derive(Deserialize)]
+struct PartLine {
+    id: String,
+    text: String,
+    gold: Vec<String>,
+}
+
+/// Whether a gold file holds composites (its lines have `parts`).
+pub fn is_composite_file(jsonl: &str) -> bool {
+    jsonl
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .is_some_and(|v| v.get("parts").is_some())
+}
+
+/// Reads a composites file: one JSON object a line with `id`, `text`, `area` (a draft
+/// area name), `gold` and `parts` (each `id`, `text`, `gold`).
+pub fn read_composites(jsonl: &str, source: &str) -> Result<Vec<Composite>> {
+    let mut out = Vec::new();
+    for (n, line) in jsonl.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = |field: Option<&str>| Location {
+            source: Some(source.to_string()),
+            line: Some(n + 1),
+            column: None,
+            field: field.map(str::to_string),
+        };
+        let c: CompositeLine = serde_json::from_str(line).map_err(|e| {
+            Error::new(
+                ErrorKind::ParseJson,
+                format!("not a composite line: {e}"),
+                format!("อ่านบรรทัดชุดทดสอบแบบรวมไม่ได้: {e}"),
+            )
+            .at(at(None))
+        })?;
+        let framework_area = match c.area.as_deref() {
+            // A composite's area is a draft area by definition, so a name 2551 shares counts too.
+            Some(a) => Some(
+                crate::framework::read_framework_area(&format!("สาระการเรียนรู้{a}")).ok_or_else(
+                    || {
+                        Error::new(
+                            ErrorKind::InvalidField,
+                            format!(
+                                "{a:?} is not one of the draft framework's nine learning areas"
+                            ),
+                            format!("{a:?} ไม่ใช่สาระการเรียนรู้หนึ่งในเก้าสาระของกรอบหลักสูตร (ร่าง)"),
+                        )
+                        .at(at(Some("area")))
+                    },
+                )?,
+            ),
+            None => None,
+        };
+        let codes = |list: &[String]| -> Result<Vec<IndicatorCode>> {
+            list.iter()
+                .map(|c| {
+                    let code = IndicatorCode::parse(c).map_err(|e| e.at(at(Some("gold"))))?;
+                    match crate::curriculum::Curriculum::embedded().indicator(&code) {
+                        Some(_) => Ok(code),
+                        None => Err(unknown_code(&code).at(at(Some("gold")))),
+                    }
+                })
+                .collect()
+        };
+        let parts = c
+            .parts
+            .iter()
+            .map(|p| {
+                Ok(GoldText {
+                    id: p.id.clone(),
+                    text: p.text.clone(),
+                    grade: None,
+                    area: None,
+                    gold: codes(&p.gold)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.push(Composite {
+            id: c.id,
+            text: c.text,
+            framework_area,
+            gold: codes(&c.gold)?,
+            parts,
+        });
+    }
+    Ok(out)
+}
+
+/// How well rankings of composites find their parts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompositeMetrics {
+    pub composites: usize,
+    pub parts: usize,
+    /// Parts with one of their codes among the first 10 (20) of the composite's ranking.
+    pub part_hit10: f64,
+    pub part_hit20: f64,
+    /// Parts with one of their codes among the first 10, labelled aligned or partial.
+    pub part_labelled10: f64,
+    /// The share of the union of the parts' codes among the first 10 (20).
+    pub union_recall10: f64,
+    pub union_recall20: f64,
+}
+
+/// The metrics of composite rankings: each a ranking (best first, with relations) and its composite.
+pub fn composite_metrics<'a>(
+    cases: impl IntoIterator<Item = (&'a [(IndicatorCode, Relation)], &'a Composite)>,
+) -> CompositeMetrics {
+    let mut m = CompositeMetrics::default();
+    let (mut recall10, mut recall20) = (0.0, 0.0);
+    for (ranked, c) in cases {
+        m.composites += 1;
+        for p in &c.parts {
+            m.parts += 1;
+            let first = ranked.iter().position(|(code, _)| p.gold.contains(code));
+            m.part_hit10 += first.is_some_and(|r| r < 10) as u8 as f64;
+            m.part_hit20 += first.is_some_and(|r| r < 20) as u8 as f64;
+            m.part_labelled10 += ranked
+                .iter()
+                .take(10)
+                .any(|(code, rel)| p.gold.contains(code) && *rel >= Relation::Partial)
+                as u8 as f64;
+        }
+        let found = |k: usize| {
+            c.gold
+                .iter()
+                .filter(|g| ranked.iter().take(k).any(|(code, _)| code == *g))
+                .count() as f64
+                / c.gold.len().max(1) as f64
+        };
+        recall10 += found(10);
+        recall20 += found(20);
+    }
+    let parts = m.parts.max(1) as f64;
+    m.part_hit10 /= parts;
+    m.part_hit20 /= parts;
+    m.part_labelled10 /= parts;
+    let n = m.composites.max(1) as f64;
+    m.union_recall10 = recall10 / n;
+    m.union_recall20 = recall20 / n;
     m
 }
 

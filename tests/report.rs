@@ -47,6 +47,7 @@ fn matched(c: &str, score: f32, relation: Relation, evidence: Vec<Evidence>) -> 
             .map(|i| i.text.clone())
             .unwrap_or_default(),
         evidence,
+        clauses: vec![0],
         review: None,
     }
 }
@@ -72,6 +73,7 @@ fn alignment() -> Alignment {
                 Some(LearningArea::Mathematics),
             ),
             normalized: "ตัวอย่าง: บวก, ลบ ทศนิยม".into(),
+            clauses: Vec::new(),
             matches: vec![
                 matched(
                     "ค 1.1 ป.4/15",
@@ -114,6 +116,7 @@ fn alignment() -> Alignment {
                 None,
             ),
             normalized: String::new(),
+            clauses: Vec::new(),
             matches: vec![],
         },
         OutcomeAlignment {
@@ -124,6 +127,7 @@ fn alignment() -> Alignment {
                 Some(LearningArea::Thai),
             ),
             normalized: "ตัวอย่าง | อ่านออกเสียงบทร้อยกรอง".into(),
+            clauses: Vec::new(),
             matches: vec![matched(
                 "ท 1.1 ป.4/1",
                 0.5,
@@ -139,6 +143,7 @@ fn alignment() -> Alignment {
         OutcomeAlignment {
             outcome: outcome("LO1", "ตัวอย่าง: รหัสซ้ำกับข้อแรก", None, None),
             normalized: String::new(),
+            clauses: Vec::new(),
             matches: vec![matched("ค 1.1 ป.4/15", 0.7, Relation::Aligned, vec![])],
         },
     ];

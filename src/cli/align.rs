@@ -165,11 +165,13 @@ fn write_json_chunked(
             let matches = oa.matches.into_iter().map(|m| Match {
                 text: String::new(),
                 evidence: Vec::new(),
+                clauses: Vec::new(),
                 ..m
             });
             slim.outcomes.push(OutcomeAlignment {
                 outcome: oa.outcome,
                 normalized: String::new(),
+                clauses: Vec::new(),
                 matches: matches.collect(),
             });
         }

@@ -5,8 +5,12 @@
 use sapan::code::IndicatorCode;
 use sapan::curriculum::LearningArea;
 use sapan::engine::{weighted_mean, Engine, RankOptions, Scope, Signal, Signals};
-use sapan::eval::{metrics, read_gold, GoldText, Metrics};
+use sapan::eval::{
+    composite_metrics, is_composite_file, metrics, read_composites, read_gold, Composite,
+    CompositeMetrics, GoldText, Metrics,
+};
 use sapan::Error;
+use sapan::Relation;
 
 use super::{bad_argument, read_input, Options};
 
@@ -49,6 +53,12 @@ fn row(label: &str, m: &Metrics) -> String {
 
 pub fn eval(args: &[String]) -> Result<(), Error> {
     let opts = Options::parse_with_flags(args, &["gold"], &["grade-filter", "misses"])?;
+    if let Some(path) = opts.get("gold") {
+        let content = read_input(path, "gold")?;
+        if is_composite_file(&content) {
+            return eval_composites(&read_composites(&content, path)?, opts.flag("misses"));
+        }
+    }
     let gold = load(&opts)?;
     let engine = Engine::new();
     let grade_filter = opts.flag("grade-filter");
@@ -376,4 +386,79 @@ fn calibrate(engine: &Engine, gold: &[GoldText]) {
             recall as f64 / total_gold.max(1) as f64
         );
     }
+}
+
+/// `sapan eval` on a composites file (LO-shaped: several topics in one statement, no
+/// grade): how many parts find one of their codes, with the draft area given and without.
+fn eval_composites(composites: &[Composite], misses: bool) -> Result<(), Error> {
+    let engine = Engine::new();
+    let parts: usize = composites.iter().map(|c| c.parts.len()).sum();
+    println!(
+        "sapan eval: {} composites of {parts} parts (all 582 indicators, no grade)",
+        composites.len()
+    );
+    println!(
+        "{:<18} {:>6} {:>6} {:>9} {:>6} {:>6}",
+        "setting", "P@10", "P@20", "P@10 a/p", "U@10", "U@20"
+    );
+    let mut worst: Vec<(usize, String)> = Vec::new();
+    for with_area in [true, false] {
+        let ranked: Vec<Vec<(IndicatorCode, Relation)>> = composites
+            .iter()
+            .map(|c| {
+                let opts = RankOptions {
+                    framework_area: if with_area { c.framework_area } else { None },
+                    top_k: 20,
+                    evidence: false,
+                    ..RankOptions::default()
+                };
+                engine
+                    .rank(&c.text, &opts)
+                    .into_iter()
+                    .map(|m| (m.code, m.relation))
+                    .collect()
+            })
+            .collect();
+        let m: CompositeMetrics =
+            composite_metrics(ranked.iter().map(Vec::as_slice).zip(composites));
+        let label = if with_area {
+            "draft area given"
+        } else {
+            "no area"
+        };
+        println!(
+            "{label:<18} {:>6.3} {:>6.3} {:>9.3} {:>6.3} {:>6.3}",
+            m.part_hit10, m.part_hit20, m.part_labelled10, m.union_recall10, m.union_recall20
+        );
+        if with_area && misses {
+            for (c, r) in composites.iter().zip(&ranked) {
+                for p in &c.parts {
+                    let first = r.iter().position(|(code, _)| p.gold.contains(code));
+                    if first.is_none_or(|k| k >= 10) {
+                        let golds: Vec<String> = p.gold.iter().map(|g| g.to_string()).collect();
+                        worst.push((
+                            first.map_or(99, |k| k + 1),
+                            format!(
+                                "{} part {} rank {} gold [{}] {}",
+                                c.id,
+                                p.id,
+                                first.map_or("-".into(), |k| (k + 1).to_string()),
+                                golds.join(", "),
+                                p.text.chars().take(70).collect::<String>()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if misses {
+        worst.sort();
+        worst.reverse();
+        println!("\nparts without a code in the top 10 (area given), worst first:");
+        for (_, line) in worst {
+            println!("{line}");
+        }
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::analyze::{self, CompoundParts, Term};
+use super::clause;
 use super::index::{word_index, Fields, GramIndex};
 use super::{cuts, fuzzy, tie, verbs, Engine, Weights};
 use crate::curriculum::{CoreContent, Indicator, Standard};
@@ -144,6 +145,7 @@ impl Engine {
             &item_positions,
         );
         let fuzzy = fuzzy::FuzzyIndex::new(vocab.words());
+        let clause_leads = clause::leads(&segmenter, indicators.iter().map(|i| i.text.as_str()));
 
         Engine {
             indicators,
@@ -168,6 +170,7 @@ impl Engine {
             standard_texts,
             verb_levels,
             fuzzy,
+            clause_leads,
         }
     }
 

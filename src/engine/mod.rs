@@ -11,6 +11,7 @@
 
 mod analyze;
 mod build;
+mod clause;
 mod coverage;
 mod cuts;
 mod evidence;
@@ -24,6 +25,7 @@ mod tie;
 mod types;
 mod verbs;
 
+pub use clause::{Clause, ClauseKind};
 pub use coverage::coverage;
 pub use signal::{weighted_mean, Signal, Signals, Weights};
 pub use types::*;
@@ -33,6 +35,7 @@ use crate::outcome::Outcome;
 use crate::text::Segmenter;
 use analyze::CompoundParts;
 use index::{FieldIndex, Fields, GramIndex, Vocabulary};
+use scoring::Scoped;
 
 /// The engine: the indicators and their context, indexed once.
 #[derive(Debug, Clone)]
@@ -61,6 +64,8 @@ pub struct Engine {
     standard_texts: Vec<String>,
     verb_levels: Vec<verbs::Levels>,
     fuzzy: fuzzy::FuzzyIndex,
+    /// The words that open a clause of a learning outcome (see [`clause`]).
+    clause_leads: clause::Leads,
 }
 
 impl Engine {
@@ -148,7 +153,12 @@ impl Engine {
         area: Option<LearningArea>,
         opts: &RankOptions,
     ) -> f32 {
-        self.score(signals, grade, area, opts)
+        let scope = Scoped {
+            grade,
+            area,
+            framework_area: opts.framework_area,
+        };
+        self.score(signals, &scope, opts)
     }
 
     /// The relation level a score stands for.
@@ -164,7 +174,18 @@ impl Engine {
 
     /// The indicators for any Thai text, best first.
     pub fn rank(&self, text: &str, opts: &RankOptions) -> Vec<Match> {
-        self.rank_scoped(text, opts.grade, opts.area, opts).1
+        self.rank_scoped(text, &Scoped::of(opts), opts).matches
+    }
+
+    /// The clauses of a text, as ranking splits it (the clauses a match's `clauses` index),
+    /// and its normalised text, which their spans index.
+    pub fn clauses(&self, text: &str) -> (String, Vec<Clause>) {
+        let normalized = crate::text::normalize::normalize_with_dictionary(
+            text,
+            crate::text::dict::Dictionary::embedded(),
+        );
+        let clauses = self.split_clauses(&normalized);
+        (normalized, clauses)
     }
 
     /// For each outcome its matches (its own grade and area, when it has them,
@@ -175,13 +196,17 @@ impl Engine {
         let outcomes = outcomes
             .iter()
             .map(|outcome| {
-                let grade = outcome.grade.or(opts.grade);
-                let area = outcome.area.or(opts.area);
-                let (normalized, matches) = self.rank_scoped(&outcome.text, grade, area, opts);
+                let scope = Scoped {
+                    grade: outcome.grade.or(opts.grade),
+                    area: outcome.area.or(opts.area),
+                    framework_area: outcome.framework_area.or(opts.framework_area),
+                };
+                let ranked = self.rank_scoped(&outcome.text, &scope, opts);
                 OutcomeAlignment {
                     outcome: outcome.clone(),
-                    normalized,
-                    matches,
+                    normalized: ranked.normalized,
+                    clauses: ranked.clauses,
+                    matches: ranked.matches,
                 }
             })
             .collect();

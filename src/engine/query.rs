@@ -39,6 +39,40 @@ impl Engine {
                 .map(|(id, _)| self.vocab.word(id).to_string())
         };
         let terms = analyze::query_terms(&self.segmenter, &self.compounds, &normalized, &mend);
+        let grams = self.grams.query(&normalized);
+        self.weigh(normalized, terms, grams)
+    }
+
+    /// The part of an analysed text between chars `start..end` (a clause), weighed as a
+    /// text of its own but keeping the whole text's terms and positions, so that its
+    /// evidence points into the whole text. Terms inside `drop` (competency cue phrases)
+    /// are left out.
+    pub(super) fn query_part(
+        &self,
+        whole: &Query,
+        start: usize,
+        end: usize,
+        drop: &[(usize, usize)],
+    ) -> Query {
+        let terms: Vec<Term> = whole
+            .terms
+            .iter()
+            .filter(|t| t.start >= start && t.end <= end)
+            .filter(|t| !drop.iter().any(|&(s, e)| t.start >= s && t.end <= e))
+            .cloned()
+            .collect();
+        let text: String = whole
+            .normalized
+            .chars()
+            .skip(start)
+            .take(end - start)
+            .collect();
+        let grams = self.grams.query(&text);
+        self.weigh(whole.normalized.clone(), terms, grams)
+    }
+
+    /// Weigh the terms of a text against the vocabulary.
+    fn weigh(&self, normalized: String, terms: Vec<Term>, grams: Vec<(Option<u32>, f32)>) -> Query {
         let blend = self.weights.idf_blend;
         let mut words: Vec<(u32, f32, f32)> = Vec::new();
         let mut term_words = Vec::with_capacity(terms.len());
@@ -64,7 +98,6 @@ impl Engine {
             seen.insert(&term.text, known);
             term_words.push(known);
         }
-        let grams = self.grams.query(&normalized);
         let levels = verbs::levels(&terms);
         Query {
             normalized,

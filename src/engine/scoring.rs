@@ -1,16 +1,23 @@
 //! Score and rank: every signal of an analysed text for every indicator,
 //! combined into one score; the candidates in order, the best kept.
 
+use super::clause::{Clause, ClauseKind};
 use super::index::Fields;
 use super::query::Query;
 use super::signal::{weighted_mean, Signal, Signals};
 use super::{evidence, round4, verbs, Engine, Match, RankOptions, Scope};
 use crate::curriculum::LearningArea;
+use crate::framework::{FrameworkArea, Tie};
 
 /// In `context_words`, a word found only in the standard or only in core
 /// content counts this much of a word in the indicator's own text.
 const CONTEXT_STANDARD: f32 = 0.4;
 const CONTEXT_CONTENT: f32 = 0.8;
+
+/// In a text of several clauses, a match counts this to the power of how many matches
+/// of its clause are already listed (chosen on the dev composites: 0.9 found the most
+/// parts in the top 10; 0.7 and below crowded the list with weak matches).
+const CLAUSE_TURN: f32 = 0.9;
 
 impl Engine {
     /// The candidates allowed by the options, by index.
@@ -155,81 +162,206 @@ impl Engine {
             .collect()
     }
 
-    /// The weighted mean of the signals, times the grade and area priors.
-    pub(super) fn score(
-        &self,
-        signals: &Signals,
-        grade: Option<u8>,
-        area: Option<LearningArea>,
-        opts: &RankOptions,
-    ) -> f32 {
+    /// The weighted mean of the signals, times the grade and area priors (a draft
+    /// framework area, where no 2551 area is given, is always a prior).
+    pub(super) fn score(&self, signals: &Signals, scope: &Scoped, opts: &RankOptions) -> f32 {
         let w = &self.weights;
         let mut score = weighted_mean(&signals.values, &w.signals);
         let ind = &self.indicators[signals.indicator];
-        if let (Some(g), Scope::Prior) = (grade, opts.grade_scope) {
+        if let (Some(g), Scope::Prior) = (scope.grade, opts.grade_scope) {
             score *= match g.abs_diff(ind.grade) {
                 0 => 1.0,
                 1 => w.adjacent_grade,
                 _ => w.other_grade,
             };
         }
-        if let (Some(a), Scope::Prior) = (area, opts.area_scope) {
+        if let (Some(a), Scope::Prior) = (scope.area, opts.area_scope) {
             if ind.area != a {
                 score *= w.other_area;
             }
+        }
+        if let (None, Some(f)) = (scope.area, scope.framework_area) {
+            score *= match f.tie(&ind.code) {
+                Tie::Primary => 1.0,
+                Tie::Related => w.related_area,
+                Tie::Other => w.unrelated_area,
+            };
         }
         score.clamp(0.0, 1.0)
     }
 
     /// Rank with this grade and area in place of the options' (an outcome's
-    /// own); also gives the normalised text the evidence spans index.
-    pub(super) fn rank_scoped(
-        &self,
-        text: &str,
-        grade: Option<u8>,
-        area: Option<LearningArea>,
-        opts: &RankOptions,
-    ) -> (String, Vec<Match>) {
+    /// own). A text of several clauses (a learning outcome that bundles topics) is
+    /// matched clause by clause: each content clause is weighed as a text of its own,
+    /// and an indicator takes the score of the clause (or two adjacent clauses) that
+    /// answers it best, so a topic bundled in an LO scores as it would written alone.
+    pub(super) fn rank_scoped(&self, text: &str, scope: &Scoped, opts: &RankOptions) -> Ranked {
         let q = self.query(text);
-        let all = self.signals(&q);
-        let mut scored: Vec<(usize, f32)> = self
-            .candidates(grade, area, opts)
-            .into_iter()
-            .map(|i| {
+        let clauses = self.split_clauses(&q.normalized);
+        let content: Vec<usize> = (0..clauses.len())
+            .filter(|&c| clauses[c].kind == ClauseKind::Content)
+            .collect();
+        let candidates = self.candidates(scope.grade, scope.area, opts);
+        // Units: the whole text, and where it has several clauses each content clause.
+        // (Adjacent pairs of clauses as units too were measured: no part found more.)
+        let mut units: Vec<Unit> = vec![Unit {
+            clauses: (0..clauses.len()).map(|c| c as u32).collect(),
+            query: None,
+        }];
+        if clauses.len() > 1 {
+            let part = |cs: &[usize]| {
+                let start = clauses[cs[0]].span.start;
+                let end = clauses[cs[cs.len() - 1]].span.end;
+                let cues: Vec<(usize, usize)> = cs
+                    .iter()
+                    .flat_map(|&c| clauses[c].cues.iter().copied())
+                    .collect();
+                Unit {
+                    clauses: cs.iter().map(|&c| c as u32).collect(),
+                    query: Some(self.query_part(&q, start, end, &cues)),
+                }
+            };
+            for &c in &content {
+                units.push(part(&[c]));
+            }
+        }
+        // Per candidate: its best score and the unit that gave it.
+        let mut best: Vec<(usize, f32, usize)> = candidates.iter().map(|&i| (i, 0.0, 0)).collect();
+        for (u, unit) in units.iter().enumerate() {
+            let uq = unit.query.as_ref().unwrap_or(&q);
+            let all = self.signals(uq);
+            for b in best.iter_mut() {
                 let s = Signals {
-                    indicator: i,
-                    values: all[i],
+                    indicator: b.0,
+                    values: all[b.0],
                 };
-                (i, self.score(&s, grade, area, opts))
-            })
-            .filter(|&(_, s)| s > 0.0 && s >= opts.min_score)
+                let v = self.score(&s, scope, opts);
+                if v > b.1 {
+                    b.1 = v;
+                    b.2 = u;
+                }
+            }
+        }
+        let mut scored: Vec<(usize, f32, usize)> = best
+            .into_iter()
+            .filter(|&(_, s, _)| s > 0.0 && s >= opts.min_score)
             .collect();
         // Ties broken by curriculum order, so the ranking is the same everywhere. That makes
         // the order total, so picking the best `top_k` first and sorting only them gives the
         // same list as sorting all (most texts keep 10 of 582).
-        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if opts.top_k > 0 && opts.top_k < scored.len() {
-            scored.select_nth_unstable_by(opts.top_k - 1, order);
-            scored.truncate(opts.top_k);
+        let order = |a: &(usize, f32, usize), b: &(usize, f32, usize)| {
+            b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+        };
+        if units.len() > 1 {
+            scored.sort_unstable_by(order);
+            scored = take_in_turn(scored, opts.top_k, CLAUSE_TURN, |u| units[u].clauses[0]);
+        } else {
+            if opts.top_k > 0 && opts.top_k < scored.len() {
+                scored.select_nth_unstable_by(opts.top_k - 1, order);
+                scored.truncate(opts.top_k);
+            }
+            scored.sort_unstable_by(order);
         }
-        scored.sort_unstable_by(order);
         let matches = scored
             .into_iter()
-            .map(|(i, score)| Match {
+            .map(|(i, score, u)| Match {
                 code: self.indicators[i].code,
                 score: round4(score),
                 relation: self.relation(score),
                 text: self.indicators[i].text.clone(),
                 evidence: if opts.evidence {
-                    evidence::explain(self, &q, i)
+                    evidence::explain(self, units[u].query.as_ref().unwrap_or(&q), i)
                 } else {
                     Vec::new()
+                },
+                clauses: if u == 0 && clauses.len() > 1 {
+                    content.iter().map(|&c| c as u32).collect()
+                } else {
+                    units[u].clauses.clone()
                 },
                 review: None,
             })
             .collect();
-        (q.normalized, matches)
+        Ranked {
+            normalized: q.normalized,
+            clauses,
+            matches,
+        }
     }
+}
+
+/// A candidate while lists are picked: (indicator index, score, unit it scored best in).
+type Candidate = (usize, f32, usize);
+
+/// The best `top_k` (0 = all) of `sorted` (best first), each clause's in turn: a match
+/// counts `decay` to the power of how many of its clause's are already taken, so that
+/// one clause's many near matches do not crowd another clause's best out of the list.
+fn take_in_turn(
+    sorted: Vec<Candidate>,
+    top_k: usize,
+    decay: f32,
+    group: impl Fn(usize) -> u32,
+) -> Vec<Candidate> {
+    let k = if top_k == 0 {
+        sorted.len()
+    } else {
+        top_k.min(sorted.len())
+    };
+    let mut groups: Vec<(u32, std::collections::VecDeque<Candidate>)> = Vec::new();
+    for m in sorted {
+        let g = group(m.2);
+        match groups.iter_mut().find(|(id, _)| *id == g) {
+            Some((_, list)) => list.push_back(m),
+            None => groups.push((g, std::collections::VecDeque::from([m]))),
+        }
+    }
+    let mut taken = vec![0i32; groups.len()];
+    let mut out = Vec::with_capacity(k);
+    while out.len() < k {
+        let pick = groups
+            .iter()
+            .enumerate()
+            .filter_map(|(gi, (_, list))| {
+                list.front().map(|m| (gi, m.1 * decay.powi(taken[gi]), m.0))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)));
+        let Some((gi, _, _)) = pick else { break };
+        taken[gi] += 1;
+        out.extend(groups[gi].1.pop_front());
+    }
+    out
+}
+
+/// What a text is ranked within: its grade, 2551 area and draft framework area.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Scoped {
+    pub grade: Option<u8>,
+    pub area: Option<LearningArea>,
+    pub framework_area: Option<FrameworkArea>,
+}
+
+impl Scoped {
+    /// The options' own.
+    pub fn of(opts: &RankOptions) -> Scoped {
+        Scoped {
+            grade: opts.grade,
+            area: opts.area,
+            framework_area: opts.framework_area,
+        }
+    }
+}
+
+/// One piece of a text matched on its own: clauses by index, and its query (none: the whole text's).
+struct Unit {
+    clauses: Vec<u32>,
+    query: Option<Query>,
+}
+
+/// A ranking, with the normalised text its spans index and the clauses its matches name.
+pub(super) struct Ranked {
+    pub normalized: String,
+    pub clauses: Vec<Clause>,
+    pub matches: Vec<Match>,
 }
 
 #[cfg(test)]

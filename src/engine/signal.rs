@@ -114,6 +114,10 @@ pub struct Weights {
     pub adjacent_grade: f32,
     pub other_grade: f32,
     pub other_area: f32,
+    /// Under a draft framework area (always a prior): an indicator of a 2551 area or strand
+    /// its outcomes are known to reach into, and one of any other.
+    pub related_area: f32,
+    pub unrelated_area: f32,
     /// Minimum scores of `aligned` and `partial`.
     pub aligned: f32,
     pub partial: f32,
@@ -138,6 +142,8 @@ impl Default for Weights {
             adjacent_grade: 0.85,
             other_grade: 0.7,
             other_area: 0.8,
+            related_area: 0.9,
+            unrelated_area: 0.5,
             aligned: 0.20,
             partial: 0.12,
         }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::clause::Clause;
 use crate::code::IndicatorCode;
 use crate::curriculum::LearningArea;
 use crate::framework::FrameworkArea;
@@ -135,6 +136,10 @@ pub struct Match {
     pub text: String,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// The clauses of the text this match answers, by index into the text's clauses
+    /// ([`OutcomeAlignment::clauses`], [`crate::Engine::clauses`]); a one-clause text has `[0]`.
+    #[serde(default)]
+    pub clauses: Vec<u32>,
     /// A teacher's judgement on this match, when one was made: the engine
     /// never sets it; the app does, and every export carries it, so that a
     /// school's table shows which rows a person checked.
@@ -227,6 +232,10 @@ pub struct OutcomeAlignment {
     /// The outcome's text after normalisation: the text `Evidence::query_span` indexes.
     #[serde(default)]
     pub normalized: String,
+    /// The outcome's clauses (spans into `normalized`): the topics, process and
+    /// competency language a long outcome bundles. One for a one-topic text.
+    #[serde(default)]
+    pub clauses: Vec<Clause>,
     pub matches: Vec<Match>,
 }
 

@@ -105,6 +105,11 @@ const LEVELS: [&[&str]; 6] = [
     ],
 ];
 
+/// Every verb of the lexicon, at any level.
+pub(crate) fn all() -> impl Iterator<Item = &'static str> {
+    LEVELS.iter().flat_map(|l| l.iter().copied())
+}
+
 /// The cognitive levels of the verbs among `terms`.
 pub(crate) fn levels(terms: &[Term]) -> Levels {
     let mut bits = 0;

@@ -1,0 +1,432 @@
+//! An outcome's own structure: the clauses a long, bundled learning outcome is
+//! made of, so that each topic in it can be matched as if it were written alone.
+//!
+//! The draft framework's LOs join several topics, a process clause and a
+//! competency clause in one sentence, separated the way Thai separates phrases:
+//! by spaces, commas and the words that open a new phrase (`และ`, `รวมทั้ง`,
+//! `โดย` …). A clause here is one such piece of the normalised text. Pieces too
+//! short to stand alone join their neighbour; pieces made mostly of competency
+//! cue phrases ([`crate::framework::cues`]) are process or competency language,
+//! and are joined with their neighbours of the same kind.
+
+use serde::{Deserialize, Serialize};
+
+use std::collections::HashSet;
+
+use super::{verbs, Engine, Span};
+use crate::framework::cues;
+use crate::text::chars::normalize_chars;
+use crate::text::Segmenter;
+
+/// A piece shorter than this (in chars, without its opening word) is no topic of its
+/// own: `น่าอยู่อาศัย`, `ไม้ประดับได้` … belong with the piece before them.
+const MIN_CLAUSE_CHARS: usize = 16;
+
+/// A piece whose letters are this much cue phrases is competency language.
+const CUE_SHARE: f32 = 0.5;
+
+/// Words that, opening a piece after a space, continue the phrase before it
+/// rather than start a new one.
+const CONTINUES: &[&str] = &[
+    "ๆ",
+    "ได้",
+    "อย่าง",
+    "ให้",
+    "ที่",
+    "ของ",
+    "ซึ่ง",
+    "เช่น",
+    "ได้แก่",
+    "ด้วย",
+    "จาก",
+    "ใน",
+    "กับ",
+    "ต่อ",
+    "เป็น",
+    "และอื่น",
+];
+
+/// Words that open a new clause; kept with the clause they open, left out of its topic.
+const OPENERS: &[&str] = &["รวมทั้ง", "รวมถึง", "ตลอดจน", "นำไปสู่", "และ", "โดย", "หรือ"];
+
+/// What a clause is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClauseKind {
+    /// A topic: matched against the indicators.
+    Content,
+    /// How students work on it (judging evidence, working systematically): higher-order
+    /// thinking, not a content indicator of its own.
+    Process,
+    /// A core competency or attitude (teamwork, responsibility).
+    Competency,
+}
+
+impl ClauseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClauseKind::Content => "content",
+            ClauseKind::Process => "process",
+            ClauseKind::Competency => "competency",
+        }
+    }
+
+    pub fn name_th(self) -> &'static str {
+        match self {
+            ClauseKind::Content => "เนื้อหา",
+            ClauseKind::Process => "กระบวนการ",
+            ClauseKind::Competency => "สมรรถนะ",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            ClauseKind::Content => "content",
+            ClauseKind::Process => "process",
+            ClauseKind::Competency => "competency",
+        }
+    }
+}
+
+/// One clause of a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Clause {
+    /// Where it stands in the normalised text (chars).
+    pub span: Span,
+    pub text: String,
+    pub kind: ClauseKind,
+    /// The core competencies (1–6, the framework's order) its cue phrases express.
+    #[serde(default)]
+    pub competencies: Vec<u8>,
+    /// Where its cue phrases stand (chars of the normalised text): left out of its topic.
+    #[serde(skip)]
+    pub(crate) cues: Vec<(usize, usize)>,
+}
+
+/// The words that open a clause: the first word of every indicator (indicators are
+/// written verb first: อธิบาย, เปรียบเทียบ, ปฏิบัติ …), the verb lexicon, and the words
+/// objectives open with (`สามารถ`, `เพื่อให้`, `นักเรียน`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Leads(HashSet<String>);
+
+/// Words too general to open a clause though an indicator may start with them.
+const NOT_LEADS: &[&str] = &["การ", "ความ", "มี", "ให้", "ได้", "เป็น", "ใน", "ที่"];
+
+const EXTRA_LEADS: &[&str] = &["สามารถ", "เพื่อ", "เพื่อให้", "นักเรียน", "ลงความเห็น"];
+
+pub(crate) fn leads<'a>(
+    segmenter: &Segmenter<'_>,
+    indicators: impl Iterator<Item = &'a str>,
+) -> Leads {
+    let mut set: HashSet<String> = HashSet::new();
+    for text in indicators {
+        let text = normalize_chars(text);
+        if let Some(first) = segmenter.segment(&text).into_iter().next() {
+            set.insert(first.text);
+        }
+    }
+    set.extend(verbs::all().map(str::to_string));
+    set.extend(EXTRA_LEADS.iter().map(|s| s.to_string()));
+    set.retain(|w| w.chars().count() >= 2 && !NOT_LEADS.contains(&w.as_str()));
+    Leads(set)
+}
+
+impl Engine {
+    /// The clauses of a normalised text, in order; they cover it all but the spaces
+    /// between them. A text with one clause (most lesson objectives) is that one.
+    pub(super) fn split_clauses(&self, normalized: &str) -> Vec<Clause> {
+        split_clauses(normalized, &|rest: &str| {
+            // The first word of what follows a space: a verb opens a clause.
+            let head: String = rest.chars().take(24).collect();
+            self.segmenter
+                .segment(&head)
+                .into_iter()
+                .next()
+                .is_some_and(|t| self.clause_leads.0.contains(&t.text))
+        })
+    }
+}
+
+/// The clauses of a normalised text; `opens` says whether the text after a space opens a
+/// new clause (its first word is a verb).
+fn split_clauses(normalized: &str, opens: &dyn Fn(&str) -> bool) -> Vec<Clause> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let cue_spans = find_cues(&chars);
+    // 1. Pieces: at commas, semicolons and line breaks always; at a space unless the
+    //    next piece continues the phrase.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let hard = matches!(c, ',' | ';' | '\n' | '、' | '，');
+        // `โดย` written onto the word before it, opening process language
+        // (`มลพิษทางเสียงโดยประเมินความน่าเชื่อถือ`), opens a clause too.
+        if i > start
+            && chars[i - 1] != ' '
+            && starts_with(&chars, i, "โดย")
+            && cue_at(&chars, i + 3, &cue_spans)
+        {
+            push_piece(&mut pieces, &chars, start, i);
+            start = i;
+        }
+        if hard || c == ' ' {
+            let next = skip_spaces(&chars, i + 1);
+            let cue_led = cue_at(&chars, next, &cue_spans)
+                || ["ด้วย", "โดย", "และ"].iter().any(|w| {
+                    starts_with(&chars, next, w)
+                        && cue_at(&chars, next + w.chars().count(), &cue_spans)
+                });
+            if hard || cue_led || (!continues(&chars, next) && opens_at(&chars, next, opens)) {
+                push_piece(&mut pieces, &chars, start, i);
+                start = next;
+                i = next;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_piece(&mut pieces, &chars, start, chars.len());
+    if pieces.is_empty() {
+        return Vec::new();
+    }
+    // 2. Kinds; neighbouring process and competency pieces joined; a piece too short to
+    //    be a topic (a verb alone: `สังเกต ทดลอง และอธิบาย…`) joins the content piece
+    //    after it, or failing that the one before it.
+    let mut clauses: Vec<(usize, usize, ClauseKind, Vec<u8>)> = Vec::new();
+    let mut pending: Option<usize> = None;
+    for (n, &(s, e)) in pieces.iter().enumerate() {
+        let (kind, comps) = kind_of(&chars, s, e, &cue_spans);
+        let talk = kind != ClauseKind::Content;
+        if let Some(last) = clauses.last_mut() {
+            if talk && last.2 != ClauseKind::Content && pending.is_none() {
+                last.1 = e;
+                for c in comps {
+                    if !last.3.contains(&c) {
+                        last.3.push(c);
+                    }
+                }
+                if kind != last.2 {
+                    last.2 = ClauseKind::Competency;
+                }
+                continue;
+            }
+        }
+        let short = !talk && topic_len(&chars, s, e) < MIN_CLAUSE_CHARS;
+        let next_is_content = pieces
+            .get(n + 1)
+            .is_some_and(|&(s2, e2)| kind_of(&chars, s2, e2, &cue_spans).0 == ClauseKind::Content);
+        if short && next_is_content {
+            pending.get_or_insert(s);
+            continue;
+        }
+        let start = if talk { s } else { pending.take().unwrap_or(s) };
+        if let Some(p) = pending.take() {
+            // A short piece before process or competency language joins the content before it.
+            match clauses.last_mut() {
+                Some(last) if last.2 == ClauseKind::Content => last.1 = pieces[n - 1].1,
+                _ => clauses.push((p, pieces[n - 1].1, ClauseKind::Content, Vec::new())),
+            }
+        }
+        if short {
+            if let Some(last) = clauses.last_mut().filter(|l| l.2 == ClauseKind::Content) {
+                last.1 = e;
+                continue;
+            }
+        }
+        clauses.push((start, e, kind, comps));
+    }
+    clauses
+        .into_iter()
+        .map(|(s, e, kind, mut competencies)| {
+            competencies.sort_unstable();
+            Clause {
+                span: Span { start: s, end: e },
+                text: chars[s..e].iter().collect(),
+                kind,
+                competencies,
+                cues: cue_spans
+                    .iter()
+                    .filter(|c| c.0 >= s && c.1 <= e)
+                    .map(|c| (c.0, c.1))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Whether the text at `at` (after a space) opens a clause: a verb, or a linking word
+/// (`และ`, `หรือ` only before a verb: `และแบคทีเรีย` goes on a list).
+fn opens_at(chars: &[char], at: usize, opens: &dyn Fn(&str) -> bool) -> bool {
+    let rest = |from: usize| -> String { chars[from.min(chars.len())..].iter().take(32).collect() };
+    if let Some(w) = ["และ", "หรือ"].iter().find(|w| starts_with(chars, at, w)) {
+        let after = skip_spaces(chars, at + w.chars().count());
+        return opens(&rest(after));
+    }
+    if OPENERS.iter().any(|w| starts_with(chars, at, w)) {
+        return true;
+    }
+    opens(&rest(at))
+}
+
+/// Whether a cue phrase starts at `at`.
+fn cue_at(_chars: &[char], at: usize, cue_spans: &[(usize, usize, u8)]) -> bool {
+    cue_spans.iter().any(|c| c.0 == at)
+}
+
+fn skip_spaces(chars: &[char], mut i: usize) -> usize {
+    while i < chars.len() && chars[i].is_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+fn push_piece(pieces: &mut Vec<(usize, usize)>, chars: &[char], s: usize, mut e: usize) {
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if e > s {
+        pieces.push((s, e));
+    }
+}
+
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars()
+        .enumerate()
+        .all(|(i, w)| chars.get(at + i) == Some(&w))
+}
+
+fn continues(chars: &[char], at: usize) -> bool {
+    // `อย่าง` opens an adverb (`อย่างถูกต้อง`), but `อย่างเป็นระบบ` … are cues of their own;
+    // either way they belong with the phrase before them.
+    CONTINUES.iter().any(|w| starts_with(chars, at, w))
+        && !OPENERS.iter().any(|w| starts_with(chars, at, w))
+}
+
+/// The letters of a piece that could carry its topic: without its opening word and spaces.
+fn topic_len(chars: &[char], s: usize, e: usize) -> usize {
+    let skip = OPENERS
+        .iter()
+        .find(|w| starts_with(chars, s, w))
+        .map_or(0, |w| w.chars().count());
+    chars[(s + skip).min(e)..e]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .count()
+}
+
+/// Every cue phrase in the text, longest first where they overlap: (start, end, competency).
+fn find_cues(chars: &[char]) -> Vec<(usize, usize, u8)> {
+    let mut found: Vec<(usize, usize, u8)> = Vec::new();
+    let mut taken = vec![false; chars.len()];
+    for cue in cues() {
+        let n = cue.phrase.chars().count();
+        let mut i = 0;
+        while i + n <= chars.len() {
+            if !taken[i..i + n].iter().any(|&t| t) && starts_with(chars, i, &cue.phrase) {
+                taken[i..i + n].iter_mut().for_each(|t| *t = true);
+                found.push((i, i + n, cue.competency));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+fn kind_of(
+    chars: &[char],
+    s: usize,
+    e: usize,
+    cue_spans: &[(usize, usize, u8)],
+) -> (ClauseKind, Vec<u8>) {
+    let inside: Vec<&(usize, usize, u8)> =
+        cue_spans.iter().filter(|c| c.0 >= s && c.1 <= e).collect();
+    let mut comps: Vec<u8> = inside.iter().map(|c| c.2).collect();
+    comps.sort_unstable();
+    comps.dedup();
+    let letters = topic_len(chars, s, e).max(1);
+    let cued: usize = inside.iter().map(|c| c.1 - c.0).sum();
+    if inside.is_empty() || (cued as f32) < CUE_SHARE * letters as f32 {
+        return (ClauseKind::Content, comps);
+    }
+    let kind = if comps.iter().all(|&c| c == 2) {
+        ClauseKind::Process
+    } else {
+        ClauseKind::Competency
+    };
+    (kind, comps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<Clause> {
+        Engine::new().split_clauses(t)
+    }
+
+    fn texts(t: &str) -> Vec<(String, ClauseKind)> {
+        split(t).into_iter().map(|c| (c.text, c.kind)).collect()
+    }
+
+    #[test]
+    fn a_lesson_objective_is_one_clause() {
+        let t = "อ่านออกเสียงบทร้อยแก้วและบทร้อยกรองได้ถูกต้อง";
+        assert_eq!(texts(t), vec![(t.to_string(), ClauseKind::Content)]);
+        let t = "บอกความหมายของคำ ได้ถูกต้อง";
+        assert_eq!(texts(t).len(), 1);
+    }
+
+    #[test]
+    fn science_lo_1_splits_into_its_topics_and_a_competency_clause() {
+        // lo_seen.jsonl: the draft's science LO 1 (cbethailand.com), seen in a public source.
+        let lo = "วิเคราะห์และระบุลักษณะที่มีการเปลี่ยนแปลงทางเคมี ลักษณะของสารละลายที่พบในชีวิตประจำวัน อธิบายการทำงานของอวัยวะในระบบย่อยอาหาร และความสัมพันธ์ระหว่างกระบวนการย่อยอาหารกับการเปลี่ยนแปลงทางเคมีที่เกิดขึ้นในร่างกายจากหลักฐานที่รวบรวมได้อย่างกระตือรือร้น และทำงานร่วมกันโดยแบ่งบทบาทหน้าที่ กำหนดเป้าหมาย จัดลำดับขั้นตอนการทำงาน และปฏิบัติงานจนสำเร็จ";
+        let got = split(lo);
+        let kinds: Vec<ClauseKind> = got.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ClauseKind::Content,
+                ClauseKind::Content,
+                ClauseKind::Competency
+            ]
+        );
+        // The two things the first verbs name stay together; the next verb opens a clause;
+        // the teamwork clause is competency language (core competency 4).
+        assert!(got[0].text.ends_with("ลักษณะของสารละลายที่พบในชีวิตประจำวัน"));
+        assert!(got[1].text.starts_with("อธิบายการทำงานของอวัยวะ"));
+        assert!(got[2].text.starts_with("และทำงานร่วมกัน"));
+        assert!(got[2].text.ends_with("จนสำเร็จ"));
+        assert!(got[2].competencies.contains(&4));
+        // Spans point into the text.
+        for c in &got {
+            let s: String = lo
+                .chars()
+                .skip(c.span.start)
+                .take(c.span.end - c.span.start)
+                .collect();
+            assert_eq!(s, c.text);
+        }
+    }
+
+    #[test]
+    fn process_language_written_onto_a_word_opens_a_clause_and_verbs_alone_join_the_next() {
+        // lo_seen.jsonl: science LO 2 (cut where the source excerpt ended).
+        let lo = "สังเกต ทดลอง และอธิบายการเกิดเสียง การเคลื่อนที่ของเสียง เสียงสูง เสียงต่ำ เสียงดัง เสียงค่อย และวิเคราะห์สาเหตุที่ทำให้เกิดมลพิษทางเสียงโดยประเมินความน่าเชื่อถือและความสมเหต";
+        let got = texts(lo);
+        assert_eq!(got.len(), 3);
+        assert!(got[0].0.starts_with("สังเกต ทดลอง และอธิบายการเกิดเสียง"));
+        assert_eq!(got[2].1, ClauseKind::Process);
+        assert!(got[2].0.starts_with("โดยประเมินความน่าเชื่อถือ"));
+    }
+
+    #[test]
+    fn a_space_before_a_continuing_word_does_not_split() {
+        let t = "อธิบายสถานการณ์ต่าง ๆ ในชุมชนของตนเอง อย่างถูกต้องและเหมาะสม";
+        assert_eq!(texts(t).len(), 1);
+    }
+}
