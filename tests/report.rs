@@ -268,7 +268,8 @@ fn csv_header_names_the_columns() {
             "relation_th",
             "evidence",
             "review",
-            "review_th"
+            "review_th",
+            "clause"
         ]
     );
 }
@@ -286,7 +287,7 @@ fn csv_has_one_row_per_outcome_and_match_with_indicator_text_and_three_decimals(
     let rows = csv_rows();
     // Header, LO1 × 3, LO2 × 1 (no match), LO3 × 1, repeated LO1 × 1.
     assert_eq!(rows.len(), 7);
-    assert!(rows.iter().all(|r| r.len() == 13));
+    assert!(rows.iter().all(|r| r.len() == 14));
     let first = &rows[1];
     let text = &Curriculum::embedded()
         .indicator(&code("ค 1.1 ป.4/15"))
@@ -307,7 +308,14 @@ fn csv_has_one_row_per_outcome_and_match_with_indicator_text_and_three_decimals(
     );
     assert_eq!(
         first[8..],
-        ["aligned", "สอดคล้อง", "ทศนิยม; บวก~การบวก (fuzzy)", "", ""]
+        [
+            "aligned",
+            "สอดคล้อง",
+            "ทศนิยม; บวก~การบวก (fuzzy)",
+            "",
+            "",
+            ""
+        ]
     );
     assert_eq!(rows[2][8..10], ["partial", "สอดคล้องบางส่วน"]);
     assert_eq!(rows[2][10], "โจทย์ปัญหา (core content)");
@@ -657,4 +665,197 @@ fn csv_and_json_carry_a_teachers_review_and_leave_unreviewed_rows_empty() {
     let json: serde_json::Value = serde_json::from_str(&write_json(&a, &coverage(&a))).unwrap();
     assert_eq!(json["outcomes"][0]["matches"][0]["review"], "confirmed");
     assert!(json["outcomes"][0]["matches"][1].get("review").is_none());
+}
+
+/// A clause as the engine hands it back (its cue positions are the engine's own).
+fn clause(text: &str, start: usize, kind: &str, competencies: &[u8]) -> sapan::engine::Clause {
+    serde_json::from_value(serde_json::json!({
+        "span": { "start": start, "end": start + text.chars().count() },
+        "text": text,
+        "kind": kind,
+        "competencies": competencies,
+    }))
+    .unwrap()
+}
+
+/// One bundled outcome of four clauses (two topics with matches, one without, and a
+/// teamwork clause), and one lesson objective of one clause.
+fn clause_alignment() -> Alignment {
+    let parts = [
+        "ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี",
+        "อธิบายการทำงานของอวัยวะในระบบย่อยอาหาร",
+        "ตัวอย่าง เรื่องที่ไม่มีตัวชี้วัด",
+        "และทำงานร่วมกันโดยแบ่งบทบาทหน้าที่",
+    ];
+    let mut clauses = Vec::new();
+    let mut at = 0;
+    for (i, text) in parts.iter().enumerate() {
+        let (kind, comps): (&str, &[u8]) = if i == 3 {
+            ("competency", &[4])
+        } else {
+            ("content", &[])
+        };
+        clauses.push(clause(text, at, kind, comps));
+        at += text.chars().count() + 1;
+    }
+    let with = |mut m: Match, clauses: Vec<u32>| {
+        m.clauses = clauses;
+        m
+    };
+    let text = parts.join(" ");
+    Alignment {
+        outcomes: vec![
+            OutcomeAlignment {
+                outcome: outcome("LO-S1", &text, Some(6), Some(LearningArea::Science)),
+                normalized: text.clone(),
+                clauses,
+                matches: vec![
+                    with(
+                        matched("ว 2.1 ป.6/1", 0.4, Relation::Aligned, vec![]),
+                        vec![0],
+                    ),
+                    with(
+                        matched("พ 1.1 ป.5/1", 0.3, Relation::Aligned, vec![]),
+                        vec![1],
+                    ),
+                    with(
+                        matched("พ 1.1 ป.5/2", 0.15, Relation::Partial, vec![]),
+                        vec![0, 1],
+                    ),
+                ],
+            },
+            OutcomeAlignment {
+                outcome: outcome("LO-S2", "ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี", Some(6), None),
+                normalized: "ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี".into(),
+                clauses: vec![clause("ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี", 0, "content", &[])],
+                matches: vec![matched("ว 2.1 ป.6/1", 0.4, Relation::Aligned, vec![])],
+            },
+        ],
+        indicators: vec![],
+    }
+}
+
+fn clause_csv_rows() -> Vec<Vec<String>> {
+    let text = write_csv(&clause_alignment(), Curriculum::embedded());
+    read_csv(text.strip_prefix('\u{FEFF}').unwrap())
+}
+
+#[test]
+fn csv_clause_column_holds_the_clauses_a_match_answers() {
+    let rows = clause_csv_rows();
+    let clause = rows[0].iter().position(|h| h == "clause").unwrap();
+    assert_eq!(rows[1][clause], "ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี");
+    assert_eq!(rows[2][clause], "อธิบายการทำงานของอวัยวะในระบบย่อยอาหาร");
+    assert_eq!(
+        rows[3][clause],
+        "ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี / อธิบายการทำงานของอวัยวะในระบบย่อยอาหาร"
+    );
+}
+
+#[test]
+fn csv_clause_column_is_empty_for_a_one_clause_outcome() {
+    let rows = clause_csv_rows();
+    let lo = rows.iter().find(|r| r[0] == "LO-S2").unwrap();
+    assert_eq!(lo.len(), 14);
+    assert_eq!(lo[13], "");
+    // And for every row of the outcomes without clauses.
+    assert!(csv_rows()[1..].iter().all(|r| r[13].is_empty()));
+}
+
+fn clause_markdown() -> String {
+    let a = clause_alignment();
+    write_markdown(&a, &coverage(&a), Curriculum::embedded())
+}
+
+/// The part of the report about one outcome, up to the next outcome or section.
+fn outcome_section<'a>(md: &'a str, id: &str) -> &'a str {
+    let start = md.find(&format!("### {id}\n")).unwrap();
+    let rest = &md[start + 4..];
+    let end = ["\n### ", "\n## "]
+        .iter()
+        .filter_map(|h| rest.find(h))
+        .min()
+        .unwrap_or(rest.len());
+    &md[start..start + 4 + end]
+}
+
+#[test]
+fn markdown_numbers_and_labels_the_clauses_of_a_bundled_outcome() {
+    let md = clause_markdown();
+    let lo = outcome_section(&md, "LO-S1");
+    assert!(
+        lo.contains("1. (เนื้อหา / content) ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี\n"),
+        "{lo}"
+    );
+    assert!(lo.contains("3. (เนื้อหา / content) ตัวอย่าง เรื่องที่ไม่มีตัวชี้วัด\n"));
+    assert!(lo.contains(
+        "4. (สมรรถนะ: การรวมพลังทำงานเป็นทีม / competency: Teamwork and collaboration) และทำงานร่วมกันโดยแบ่งบทบาทหน้าที่\n"
+    ));
+}
+
+#[test]
+fn markdown_groups_matches_under_the_clause_they_answer() {
+    let md = clause_markdown();
+    let lo = outcome_section(&md, "LO-S1");
+    let group = |n: usize| -> Vec<String> {
+        let head = format!("#### ส่วนที่ {n} ");
+        let Some(at) = lo.find(&head) else {
+            return Vec::new();
+        };
+        lo[at..]
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.starts_with("####"))
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| อันดับ"))
+            .map(|l| cells(l)[1].clone())
+            .collect()
+    };
+    assert_eq!(group(1), ["ว 2.1 ป.6/1", "พ 1.1 ป.5/2"]);
+    assert_eq!(group(2), ["พ 1.1 ป.5/1", "พ 1.1 ป.5/2"]);
+    // Ranks are the outcome's: พ 1.1 ป.5/2 is third wherever it is listed.
+    assert_eq!(lo.matches("| 3 | พ 1.1 ป.5/2 |").count(), 2);
+}
+
+#[test]
+fn markdown_says_when_a_content_clause_found_no_indicator() {
+    let md = clause_markdown();
+    let lo = outcome_section(&md, "LO-S1");
+    let third = &lo[lo.find("#### ส่วนที่ 3 ").unwrap()..];
+    assert_eq!(
+        third.lines().nth(2),
+        Some("ไม่พบตัวชี้วัด / No indicator found."),
+        "{third}"
+    );
+    // The competency clause is labelled in the list, but has no empty group of its own.
+    assert!(!lo.contains("#### ส่วนที่ 4 "));
+}
+
+#[test]
+fn markdown_writes_a_one_clause_outcome_as_one_table_without_clauses() {
+    let md = clause_markdown();
+    let lo = outcome_section(&md, "LO-S2");
+    assert!(!lo.contains("####") && !lo.contains("Clauses"), "{lo}");
+    assert_eq!(lo.matches("| อันดับ / Rank |").count(), 1);
+}
+
+#[test]
+fn case_notes_name_the_clause_a_match_answers_in_a_bundled_outcome() {
+    let pkg: Value = serde_json::from_str(&write_case(
+        &clause_alignment(),
+        Curriculum::embedded(),
+        &CaseOptions::default(),
+    ))
+    .unwrap();
+    let notes: Vec<&str> = alignments(&pkg)
+        .iter()
+        .map(|a| a["notes"].as_str().unwrap())
+        .collect();
+    assert!(
+        notes[0].ends_with("; clause 1: ตัวอย่าง อธิบายการเปลี่ยนแปลงทางเคมี"),
+        "{}",
+        notes[0]
+    );
+    assert!(notes[2].contains("; clause 1: ") && notes[2].contains("; clause 2: "));
+    // The one-clause outcome's association says nothing of clauses.
+    assert!(!notes[3].contains("clause"), "{}", notes[3]);
 }

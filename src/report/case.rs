@@ -9,7 +9,13 @@
 //!   `exactMatchOf` for สอดคล้อง, `isRelatedTo` for สอดคล้องบางส่วน (see
 //!   [`crate::Relation::case_association_type`]); ไม่สอดคล้อง writes nothing. Its
 //!   `sequenceNumber` is the match's rank for that outcome (as in the CSV),
-//!   and its `notes` give the score and the evidence.
+//!   and its `notes` give the score and the evidence, and, for an outcome the engine split
+//!   into several clauses, the clause (or clauses) the match answers: `clause 2: …`.
+//!
+//! The clause goes in `notes` because CFAssociation has no field of its own for a part of
+//! its origin: the structural alternative, an `associationGroupingURI` pointing to a
+//! `CFAssociationGrouping` per clause in `CFDefinitions`, would make every importer that
+//! ignores groupings (most do) lose it, while `notes` is shown by every CASE tool.
 //!
 //! The indicators are not in any published CASE framework, so the destination
 //! of an alignment is a link to an external node: `title` is the indicator
@@ -48,7 +54,7 @@ use crate::engine::Alignment;
 use crate::error::{Error, ErrorKind, Result};
 
 use super::uuid::{Uuid, NAMESPACE_URL};
-use super::{evidence_summary, format_score};
+use super::{answered_clauses, evidence_summary, format_score};
 
 /// What the package says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,6 +322,9 @@ pub fn write_case(alignment: &Alignment, curriculum: &Curriculum, options: &Case
             if !evidence.is_empty() {
                 notes.push_str("; evidence: ");
                 notes.push_str(&evidence);
+            }
+            for (i, clause) in answered_clauses(oa, m) {
+                notes.push_str(&format!("; clause {}: {}", i + 1, clause.text));
             }
             if curriculum.indicator(&m.code).is_none() {
                 notes.push_str("; code not in the embedded curriculum");

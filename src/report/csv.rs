@@ -12,7 +12,7 @@
 //!   that small cost buys safety for every school that opens the file.
 //!
 //! Columns: `outcome_id, outcome_text, grade, area, rank, indicator_code,
-//! indicator_text, score, relation, relation_th, evidence, review, review_th`. `grade` (4–6) and
+//! indicator_text, score, relation, relation_th, evidence, review, review_th, clause`. `grade` (4–6) and
 //! `area` (the code letter, e.g. `ค`) are the outcome's own, empty when its
 //! source did not say. `rank` counts the outcome's matches from 1, best first.
 //! `score` has three decimals; `relation` is the stable code (`aligned`,
@@ -22,6 +22,10 @@
 //! differ, and a note when the match was near or outside the indicator's text.
 //! `review` is a teacher's decision as the app records it (`confirmed`,
 //! `added`, or empty for an unchecked suggestion), `review_th` the same in Thai.
+//! `clause` is the part of a long outcome the match answers: the text of the clause (or
+//! of each clause, joined by ` / `) the engine split the outcome into. It is empty when
+//! the outcome has one clause, as a lesson objective has, so the sheet does not repeat the
+//! outcome's text; and it comes last so that a sheet's older columns keep their places.
 //!
 //! An outcome with no match still gets one row, its indicator columns empty:
 //! a teacher's outcome is never dropped from the sheet.
@@ -29,9 +33,9 @@
 use crate::curriculum::Curriculum;
 use crate::engine::{Alignment, OutcomeAlignment};
 
-use super::{evidence_summary, format_score};
+use super::{answered_clauses, evidence_summary, format_score};
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 14] = [
     "outcome_id",
     "outcome_text",
     "grade",
@@ -45,6 +49,7 @@ const HEADER: [&str; 13] = [
     "evidence",
     "review",
     "review_th",
+    "clause",
 ];
 
 /// The alignment as CSV text, starting with a byte-order mark.
@@ -73,7 +78,7 @@ pub fn write_csv_rows(out: &mut String, outcomes: &[OutcomeAlignment], curriculu
                 out,
                 [o.id.clone(), o.text.clone(), grade, area]
                     .into_iter()
-                    .chain(std::iter::repeat_n(String::new(), 9)),
+                    .chain(std::iter::repeat_n(String::new(), HEADER.len() - 4)),
             );
             continue;
         }
@@ -82,6 +87,11 @@ pub fn write_csv_rows(out: &mut String, outcomes: &[OutcomeAlignment], curriculu
                 .indicator(&m.code)
                 .map(|i| i.text.clone())
                 .unwrap_or_default();
+            let clause = answered_clauses(oa, m)
+                .into_iter()
+                .map(|(_, c)| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ");
             write_row(
                 out,
                 [
@@ -101,6 +111,7 @@ pub fn write_csv_rows(out: &mut String, outcomes: &[OutcomeAlignment], curriculu
                         .map(|r| r.name_th())
                         .unwrap_or_default()
                         .to_string(),
+                    clause,
                 ],
             );
         }

@@ -6,6 +6,13 @@
 //! matches, the indicators no outcome covers, and the outcomes that matched
 //! nothing.
 //!
+//! A long outcome that bundles several topics (the draft framework's LOs) is shown
+//! as the engine split it: its clauses numbered, each with its kind (เนื้อหา content,
+//! กระบวนการ process, สมรรถนะ competency, with the competency's name), then its matches
+//! grouped under the clause each answers, and a line for a content clause that found no
+//! indicator, since that is a gap a teacher must fill by hand. An outcome of one clause
+//! (a lesson objective) is written as one table, as before clauses existed.
+//!
 //! Text from users and from the curriculum is made inline-safe: Markdown's
 //! punctuation is backslash-escaped, so a `|` cannot split a table cell and an
 //! `*` cannot turn a sentence bold, and a line break becomes a space, since a
@@ -15,9 +22,9 @@ use std::collections::BTreeMap;
 
 use crate::code::IndicatorCode;
 use crate::curriculum::{Curriculum, LearningArea};
-use crate::engine::{Alignment, Coverage, CoverageCounts, OutcomeAlignment};
+use crate::engine::{Alignment, ClauseKind, Coverage, CoverageCounts, Match, OutcomeAlignment};
 
-use super::{evidence_summary, format_score, grade_label};
+use super::{answered_clauses, clause_kind_label, evidence_summary, format_score, grade_label};
 
 /// The bilingual report, ending with a newline.
 pub fn write_markdown(
@@ -111,13 +118,85 @@ fn write_outcome(out: &mut String, oa: &OutcomeAlignment, curriculum: &Curriculu
         out.push_str(&format!(" ({})", about.join(", ")));
     }
     out.push_str("\n\n");
+    if oa.clauses.len() > 1 {
+        write_clauses(out, oa, curriculum);
+        return;
+    }
     if oa.matches.is_empty() {
         out.push_str("ไม่พบตัวชี้วัดที่สอดคล้อง / No matching indicator.\n\n");
         return;
     }
+    let ranked: Vec<(usize, &Match)> = oa.matches.iter().enumerate().collect();
+    write_match_table(out, &ranked, curriculum);
+}
+
+/// A many-clause outcome: the clauses numbered and labelled, then the matches under
+/// the clause they answer. A match answering two clauses is listed under both; one that
+/// names no clause of the outcome (added by a teacher, or from an older file) under the
+/// whole outcome. Ranks stay the outcome's, as in the CSV.
+fn write_clauses(out: &mut String, oa: &OutcomeAlignment, curriculum: &Curriculum) {
+    out.push_str("**ส่วนของผลลัพธ์ / Clauses:**\n\n");
+    for (i, clause) in oa.clauses.iter().enumerate() {
+        let (th, en) = clause_kind_label(clause);
+        out.push_str(&format!(
+            "{}. ({} / {}) {}\n",
+            i + 1,
+            inline(&th),
+            inline(&en),
+            inline(&clause.text)
+        ));
+    }
+    out.push('\n');
+    let answered: Vec<Vec<usize>> = oa
+        .matches
+        .iter()
+        .map(|m| {
+            answered_clauses(oa, m)
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect();
+    for (i, clause) in oa.clauses.iter().enumerate() {
+        let ranked: Vec<(usize, &Match)> = oa
+            .matches
+            .iter()
+            .enumerate()
+            .filter(|(rank, _)| answered[*rank].contains(&i))
+            .collect();
+        if ranked.is_empty() && clause.kind != ClauseKind::Content {
+            continue;
+        }
+        let (th, en) = clause_kind_label(clause);
+        out.push_str(&format!(
+            "#### ส่วนที่ {n} ({th}) / Clause {n} ({en})\n\n",
+            n = i + 1,
+            th = inline(&th),
+            en = inline(&en)
+        ));
+        if ranked.is_empty() {
+            out.push_str("ไม่พบตัวชี้วัด / No indicator found.\n\n");
+        } else {
+            write_match_table(out, &ranked, curriculum);
+        }
+    }
+    let whole: Vec<(usize, &Match)> = oa
+        .matches
+        .iter()
+        .enumerate()
+        .filter(|(rank, _)| answered[*rank].is_empty())
+        .collect();
+    if !whole.is_empty() {
+        out.push_str("#### ทั้งผลลัพธ์ / The whole outcome\n\n");
+        write_match_table(out, &whole, curriculum);
+    }
+}
+
+/// Matches as a table, each with its rank (from 0) in the outcome's list.
+fn write_match_table(out: &mut String, ranked: &[(usize, &Match)], curriculum: &Curriculum) {
     out.push_str("| อันดับ / Rank | รหัส / Code | ตัวชี้วัด / Indicator | คะแนน / Score | ความสอดคล้อง / Relation | คำที่พบ / Evidence |\n");
     out.push_str("|---:|---|---|---:|---|---|\n");
-    for (rank, m) in oa.matches.iter().enumerate() {
+    for &(rank, m) in ranked {
         let text = curriculum
             .indicator(&m.code)
             .map(|i| i.text.as_str())

@@ -23,7 +23,10 @@ pub use json::write_json;
 pub use markdown::write_markdown;
 
 use crate::curriculum::Curriculum;
-use crate::engine::{Alignment, Coverage, Evidence, EvidenceField, EvidenceKind};
+use crate::engine::{
+    Alignment, Clause, ClauseKind, Coverage, Evidence, EvidenceField, EvidenceKind, Match,
+    OutcomeAlignment,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 /// The file formats a report can be written in.
@@ -163,6 +166,60 @@ pub(crate) fn evidence_summary(evidence: &[Evidence]) -> String {
         }
     }
     parts.join("; ")
+}
+
+/// The clauses of `oa` that `m` answers, with their positions, in order and each once;
+/// empty when the outcome has one clause (or none recorded), so that a lesson objective's
+/// report reads as it always did. Indices past the outcome's clauses (an alignment edited
+/// by hand) are skipped.
+pub(crate) fn answered_clauses<'a>(
+    oa: &'a OutcomeAlignment,
+    m: &Match,
+) -> Vec<(usize, &'a Clause)> {
+    if oa.clauses.len() < 2 {
+        return Vec::new();
+    }
+    let mut at: Vec<usize> = m.clauses.iter().map(|&i| i as usize).collect();
+    at.sort_unstable();
+    at.dedup();
+    at.into_iter()
+        .filter_map(|i| oa.clauses.get(i).map(|c| (i, c)))
+        .collect()
+}
+
+/// A clause's kind and competencies in words, Thai then English:
+/// `("สมรรถนะ: การรวมพลังทำงานเป็นทีม", "competency: Teamwork and collaboration")`.
+pub(crate) fn clause_kind_label(clause: &Clause) -> (String, String) {
+    let mut th = clause.kind.name_th().to_string();
+    let mut en = clause.kind.name_en().to_string();
+    let named: Vec<&crate::framework::Competency> = clause
+        .competencies
+        .iter()
+        .filter_map(|n| {
+            crate::framework::competencies()
+                .iter()
+                .find(|c| c.number == *n)
+        })
+        .collect();
+    if !named.is_empty() && clause.kind != ClauseKind::Content {
+        th.push_str(": ");
+        th.push_str(
+            &named
+                .iter()
+                .map(|c| c.name_th.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        en.push_str(": ");
+        en.push_str(
+            &named
+                .iter()
+                .map(|c| c.name_en.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    (th, en)
 }
 
 /// The grade as schools write it, `ป.4`.

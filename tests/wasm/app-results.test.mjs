@@ -222,12 +222,12 @@ test("CSV, JSON and CASE downloads carry the alignment with the teacher's decisi
     assert.match(csv.name, /^sapan-alignment-\d{4}-\d{2}-\d{2}\.csv$/);
     assert.ok(csv.text.startsWith("\uFEFF"), "the CSV starts with a BOM, so Excel reads it as UTF-8");
     const lines = csv.text.slice(1).split("\r\n");
-    assert.ok(lines[0].endsWith(",review,review_th"));
+    assert.ok(lines[0].endsWith(",review,review_th,clause"));
     assert.equal(csv.text, engine.export(reviewed, "csv"), "the download is the engine's CSV of the reviewed alignment");
     const rowOf = (outcome, code) => lines.find((l) => l.startsWith(`${outcome},`) && l.includes(`,${code},`));
-    assert.match(rowOf(first.outcome.id, confirmed.code), /,confirmed,[^,]+$/);
+    assert.match(rowOf(first.outcome.id, confirmed.code), /,confirmed,ครูยืนยัน,/);
     assert.equal(rowOf(first.outcome.id, rejected.code), undefined, "the rejected indicator is not exported");
-    assert.match(rowOf(second.outcome.id, added.code), /,added,ครูเพิ่ม$/);
+    assert.match(rowOf(second.outcome.id, added.code), /,added,ครูเพิ่ม,$/);
     assert.ok(csv.text.includes(first.outcome.text), "Thai text is intact");
 
     const json = await downloadText(page, "#export-json");

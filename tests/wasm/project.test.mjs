@@ -54,9 +54,9 @@ test("decisions change the alignment that coverage and export see", () => {
   const coverage = engine.coverage(reviewed);
   assert.ok(!coverage.uncovered.includes("ค 1.1 ป.4/1"), "an added indicator counts as covered");
   const csv = engine.export(reviewed, "csv").replace(/^\uFEFF/, "").split("\r\n");
-  assert.ok(csv[0].endsWith(",review,review_th"));
+  assert.ok(csv[0].endsWith(",review,review_th,clause"));
   const addedRow = csv.find((row) => row.includes("ค 1.1 ป.4/1"));
-  assert.match(addedRow, /,added,ครูเพิ่ม$/);
+  assert.match(addedRow, /,added,ครูเพิ่ม,$/);
   assert.ok(!csv.some((row) => row.includes(`,${second.code},`)), "the rejected indicator is not exported");
 
   const onlyChecked = reviewedAlignment(alignment, p, { includeUnreviewed: false });
