@@ -223,6 +223,25 @@ impl Engine {
         Ok(crate::text::normalize(&string_arg(&text, "text")?))
     }
 
+    /// The clauses of a text, in order: the topics, process and competency language a
+    /// long learning outcome bundles (one clause for a one-topic text). Spans index the
+    /// normalised text, `normalize(text)`, as `OutcomeAlignment.normalized` does.
+    #[wasm_bindgen(unchecked_return_type = "Clause[]")]
+    pub fn clauses(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> JsResult {
+        let (_, clauses) = self.inner.clauses(&string_arg(&text, "text")?);
+        to_js(&clauses)
+    }
+
+    /// The draft framework's six core competencies, in its order: the names behind
+    /// `Clause.competencies`, so that a UI can label a process or competency clause.
+    #[wasm_bindgen(unchecked_return_type = "Competency[]")]
+    pub fn competencies(&self) -> JsResult {
+        to_js(crate::framework::competencies())
+    }
+
     /// The words of a text, after normalisation.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn segment(

@@ -97,10 +97,40 @@ export interface Match {
   text: string;
   /** Why it matched (empty with `evidence: false`). */
   evidence: Evidence[];
+  /** The clauses of the text this match answers, as indices into the text's clauses
+   * (`OutcomeAlignment.clauses`, `engine.clauses(text)`); `[0]` for a one-clause text.
+   * Empty for a match added by hand; may be left out of an alignment handed back (read as `[]`). */
+  clauses: number[];
   /** A teacher's decision, set by the app (never by the engine) and carried
    * into every export: `"confirmed"` (a suggestion a teacher checked) or
    * `"added"` (an indicator a teacher found and added). Absent when unchecked. */
   review?: Review;
+}
+
+/** What a clause of an outcome is about: `"content"` a topic (เนื้อหา), matched against
+ * the indicators; `"process"` how students work on it (กระบวนการ); `"competency"` a core
+ * competency or attitude (สมรรถนะ). Process and competency clauses are not content
+ * indicators of their own. */
+export type ClauseKind = "content" | "process" | "competency";
+
+/** One clause of a text: a piece of a long, bundled learning outcome. */
+export interface Clause {
+  /** Where it stands in the normalised text (`OutcomeAlignment.normalized`, `engine.normalize(text)`). */
+  span: Span;
+  text: string;
+  kind: ClauseKind;
+  /** The core competencies its cue phrases express, by `Competency.number` (1–6). */
+  competencies: number[];
+}
+
+/** One of the draft framework's six core competencies (สมรรถนะหลัก), from `engine.competencies()`. */
+export interface Competency {
+  /** 1–6, the framework's order; what `Clause.competencies` holds. */
+  number: number;
+  /** A stable English key, e.g. `"teamwork"`. */
+  key: string;
+  nameTh: string;
+  nameEn: string;
 }
 
 /** What a teacher did with a match (a rejected match is removed instead). */
@@ -225,6 +255,8 @@ export interface OutcomeAlignment {
   outcome: Outcome;
   /** The outcome's text after normalisation: the text `Evidence.querySpan` indexes. */
   normalized: string;
+  /** The outcome's clauses, spans into `normalized`: one for a one-topic text. */
+  clauses: Clause[];
   matches: Match[];
 }
 

@@ -63,6 +63,45 @@ test("rank returns plain matches with the indicator text, best first, within the
   assert.deepEqual(engine.rank("อ่านออกเสียง", { evidence: false, topK: 2 }).map((m) => m.evidence), [[], []]);
 });
 
+/** A learning outcome of the draft framework as published (data/framework/lo_seen.jsonl). */
+const bundledOutcome = JSON.parse(readFileSync(new URL("../../data/framework/lo_seen.jsonl", import.meta.url), "utf8").split("\n")[0]).text;
+
+test("align splits a bundled outcome into clauses and every match names valid clauses", () => {
+  const alignment = engine.align([{ id: "S1", text: bundledOutcome, grade: 6 }, { id: "L1", text: "อ่านออกเสียงบทร้อยกรองได้ถูกต้อง" }], { topK: 10 });
+  assertPlain(alignment);
+  const [bundled, lesson] = alignment.outcomes;
+  assert.ok(bundled.clauses.length > 1, `several clauses: ${JSON.stringify(bundled.clauses)}`);
+  for (const c of bundled.clauses) {
+    assert.ok(["content", "process", "competency"].includes(c.kind));
+    assert.equal(bundled.normalized.slice(c.span.start, c.span.end), c.text, "a span points at its clause's text");
+    assert.ok(c.competencies.every((n) => Number.isInteger(n) && n >= 1 && n <= 6));
+  }
+  assert.ok(bundled.clauses.some((c) => c.kind === "content"));
+  assert.ok(bundled.clauses.some((c) => c.kind !== "content" && c.competencies.length), "teamwork is labelled a competency");
+  assert.ok(bundled.matches.length > 0);
+  for (const oa of alignment.outcomes) {
+    for (const m of oa.matches) {
+      assert.ok(m.clauses.length > 0, `${m.code} answers a clause`);
+      assert.ok(m.clauses.every((i) => Number.isInteger(i) && i >= 0 && i < oa.clauses.length), `${m.code}: ${m.clauses}`);
+    }
+  }
+  assert.equal(lesson.clauses.length, 1, "a lesson objective is one clause");
+  assert.ok(lesson.matches.every((m) => m.clauses.length === 1 && m.clauses[0] === 0));
+  // engine.clauses gives the same clauses for the text on its own.
+  assert.deepEqual(engine.clauses(bundledOutcome), bundled.clauses);
+});
+
+test("competencies name the six core competencies that clauses refer to", () => {
+  const list = engine.competencies();
+  assertPlain(list);
+  assert.deepEqual(list.map((c) => c.number), [1, 2, 3, 4, 5, 6]);
+  for (const c of list) assert.ok(c.key && c.nameTh && c.nameEn);
+  assert.equal(list[3].nameEn, "Teamwork and collaboration");
+  const e = sapanError(() => engine.clauses(5));
+  assert.equal(e.code, "invalid_argument");
+  assert.equal(e.location.field, "text");
+});
+
 test("grade and area may be written as teachers write them", () => {
   const a = engine.rank("บอกความหมายของเศษส่วน", { grade: "ป.5", area: "คณิตศาสตร์", topK: 3 });
   const b = engine.rank("บอกความหมายของเศษส่วน", { grade: 5, area: "ค", topK: 3 });

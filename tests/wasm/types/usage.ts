@@ -10,6 +10,9 @@ import init, {
   type DecodedText,
   type Notice,
   type Alignment,
+  type Clause,
+  type ClauseKind,
+  type Competency,
   type AreaCode,
   type Coverage,
   type Evidence,
@@ -48,6 +51,16 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   const context: string | null = evidence.context;
   const spans: number = evidence.querySpan.start + evidence.targetSpan.end + evidence.weight;
   const kind: "exact" | "fuzzy" = evidence.kind;
+  const answers: number[] = m.clauses;
+
+  // A long outcome's clauses, and the competency names that label them.
+  const clauses: Clause[] = engine.clauses("อธิบายการทำงานของอวัยวะ และทำงานร่วมกัน");
+  const clauseKind: ClauseKind = clauses[0].kind;
+  const clauseSpan: number = clauses[0].span.end - clauses[0].span.start;
+  const competencies: Competency[] = engine.competencies();
+  const named: string | undefined = competencies.find((c) => clauses[0].competencies.includes(c.number))?.nameTh;
+  // @ts-expect-error a clause kind is one of three words
+  const wrongKind: ClauseKind = "topic";
 
   const parsed: ParsedOutcomes = engine.parseOutcomes("id,text\n1,อ่าน", { format: "auto", name: "lo.csv" });
   engine.parseOutcomes("1. อ่าน");
@@ -117,6 +130,6 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   engine.align([{ id: "x" }]);
 
   engine.free();
-  void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade, readAs, told, decodedText, bom, notice];
+  void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade, readAs, told, decodedText, bom, notice, answers, clauseKind, clauseSpan, named, wrongKind];
   return v;
 }
