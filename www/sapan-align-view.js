@@ -10,11 +10,12 @@ import { marked, querySpans, indicatorSpans } from "./highlight.js";
 import { AREAS, relationName, scoreText, gradeName, areaName } from "./domain.js";
 import { widgetStrings } from "./widget-i18n.js";
 import { widgetSheet } from "./widget-styles.js";
+import { answersText, clauseHeading, clausedText, emptyClauseText, groupByClause, isBundled } from "./clauses.js";
 
 /**
  * The state a render shows, as the element hands it over:
  * `{ lang, mode, grade, area, src, engine (loaded?), loading, query, matches,
- *    alignment, decisions, problems, error }`.
+ *    alignment, decisions, problems, error, competencies }`.
  * @typedef {object} ViewState
  */
 
@@ -161,7 +162,7 @@ export class SapanAlignView {
         ? h(
             "ol",
             { class: "outcomes", part: "outcomes", "aria-label": t.outcomes },
-            alignment.outcomes.map((oa) => this.#outcomeItem(oa, decisions, t, state.lang)),
+            alignment.outcomes.map((oa) => this.#outcomeItem(oa, decisions, t, state.lang, state.competencies ?? [])),
           )
         : h("p", { class: "empty", part: "empty" }, t.noOutcomes),
     );
@@ -171,32 +172,59 @@ export class SapanAlignView {
     else this.#status.textContent = t.noOutcomes;
   }
 
-  #outcomeItem(oa, decisions, t, lang) {
+  #outcomeItem(oa, decisions, t, lang, competencies) {
     const id = oa.outcome.id;
+    const suggestion = (m) => {
+      const item = this.#matchItem(m, t, lang, null);
+      const status = decisions[id]?.[m.code]?.status;
+      if (status === "rejected") item.classList.add("rejected");
+      const answers = bundled ? answersText(m, oa.clauses, lang) : null;
+      if (answers) item.querySelector(".head").append(h("span", { class: "answers" }, answers));
+      item.append(
+        h(
+          "div",
+          { class: "decide" },
+          this.#decisionButton("confirmed", id, m, status, t),
+          this.#decisionButton("rejected", id, m, status, t),
+        ),
+      );
+      return item;
+    };
+    const list = (matches, label) => h("ol", { class: "results", part: "results", "aria-label": label }, matches.map(suggestion));
+    // A long outcome bundling several topics: its clauses marked in its text and its
+    // suggestions under the clause each answers. One clause (a lesson objective): as before.
+    const bundled = isBundled(oa) && oa.normalized;
+    if (!bundled) {
+      return h(
+        "li",
+        { class: "outcome", part: "outcome", dataset: { outcome: id } },
+        h("p", { class: "outcome-head", part: "outcome-text" }, h("span", { class: "outcome-id" }, id), oa.outcome.text),
+        oa.matches.length ? list(oa.matches, t.suggestions(id)) : h("p", { class: "empty" }, t.noSuggestions),
+      );
+    }
+    const { groups, rest } = groupByClause(oa.clauses, oa.matches);
     return h(
       "li",
-      { class: "outcome", part: "outcome", dataset: { outcome: id } },
-      h("p", { class: "outcome-head", part: "outcome-text" }, h("span", { class: "outcome-id" }, id), oa.outcome.text),
-      oa.matches.length
-        ? h(
-            "ol",
-            { class: "results", part: "results", "aria-label": t.suggestions(id) },
-            oa.matches.map((m) => {
-              const item = this.#matchItem(m, t, lang, null);
-              const status = decisions[id]?.[m.code]?.status;
-              if (status === "rejected") item.classList.add("rejected");
-              item.append(
-                h(
-                  "div",
-                  { class: "decide" },
-                  this.#decisionButton("confirmed", id, m, status, t),
-                  this.#decisionButton("rejected", id, m, status, t),
-                ),
-              );
-              return item;
-            }),
-          )
-        : h("p", { class: "empty" }, t.noSuggestions),
+      { class: "outcome bundled", part: "outcome", dataset: { outcome: id } },
+      h(
+        "p",
+        { class: "outcome-head", part: "outcome-text" },
+        h("span", { class: "outcome-id" }, id),
+        clausedText(oa.normalized, oa.clauses, [], lang, competencies),
+      ),
+      groups.map((g) => {
+        const heading = clauseHeading(g.clause, g.index, lang, competencies);
+        const empty = emptyClauseText(g, lang);
+        return h(
+          "section",
+          { class: `clause-group is-${g.clause.kind}`, part: "clause", dataset: { clause: String(g.index) } },
+          h("h3", { class: "clause-heading", part: "clause-heading" }, heading),
+          h("p", { class: "clause-text" }, g.clause.text),
+          g.items.length ? list(g.items, `${t.suggestions(id)} · ${heading}`) : null,
+          empty ? h("p", { class: g.clause.kind === "content" && !g.also.length ? "empty clause-empty" : "empty" }, empty) : null,
+        );
+      }),
+      rest.length ? list(rest, t.suggestions(id)) : null,
     );
   }
 

@@ -395,6 +395,8 @@ export class SapanAlign extends HTMLElement {
       area: this.area,
       src: this.src,
       engine: Boolean(this.#engine),
+      // The competencies' names, which label a bundled outcome's competency clauses.
+      competencies: this.#engine?.competencies?.() ?? [],
       loading: this.#loading,
       query: this.#query,
       matches: this.#matches,

@@ -90,6 +90,19 @@ button[aria-pressed="true"].reject { background: var(--_danger); border-color: v
 button[aria-pressed="true"]::before { content: "✓ "; }
 .match.rejected .indicator, .match.rejected .head { text-decoration: line-through; }
 .empty { color: var(--_muted); }
+/* A bundled outcome (clauses.js): its clauses boxed and numbered in its text, kinds told
+   apart by the line's style as well as its colour; its suggestions under clause headings. */
+.outcome-head .clause { border-bottom: 2px solid var(--_accent); font-weight: normal; padding: 0 .1em; margin-inline-end: .15em; line-height: 1.9; }
+.outcome-head .clause.is-process { border-bottom: 2px dashed var(--_partial); }
+.outcome-head .clause.is-competency { border-bottom: 2px dotted var(--_aligned); }
+.clause-number { display: inline-block; min-width: 1.2em; margin-inline-end: .2em; border: 1px solid currentColor; border-radius: .6em; font-size: .75em; line-height: 1.1rem; text-align: center; vertical-align: .15em; color: var(--_muted); }
+.clause-group { border-inline-start: 3px solid var(--_accent); padding-inline-start: .6rem; margin: .5rem 0; }
+.clause-group.is-process { border-inline-start-style: dashed; border-inline-start-color: var(--_partial); }
+.clause-group.is-competency { border-inline-start-style: dotted; border-inline-start-color: var(--_aligned); }
+.clause-heading { font-size: .95em; margin: .25rem 0 0; }
+.clause-text { color: var(--_muted); font-size: .9em; margin: 0 0 .25rem; }
+.clause-empty { color: var(--_danger); font-weight: bold; }
+.answers { font-size: .85em; color: var(--_muted); border: 1px solid currentColor; border-radius: .75em; padding: 0 .5em; }
 @media (forced-colors: active) {
   mark { forced-color-adjust: none; background: Mark; color: MarkText; }
   button[aria-pressed="true"] { outline: 2px solid ButtonText; }

@@ -8,6 +8,7 @@
 import { h, fill, srOnly } from "../dom.js";
 import { gradeName, areaName, relationName, scoreText } from "../domain.js";
 import { marked, querySpans, indicatorSpans, contextTerms } from "../highlight.js";
+import { answersText, clauseHeading, clausedText, clauseWords, emptyClauseText, groupByClause, isBundled } from "../clauses.js";
 import { decide, decisionOf, reviewCounts, withNote, withSettings, withoutOutcome } from "../project.js";
 import { tr } from "./i18n.js";
 import { ALIGN, COMMON } from "./work-i18n.js";
@@ -274,13 +275,19 @@ function buildCard(view, o, oa) {
   const main = suggestions.filter((s) => !isLow(s));
   const low = suggestions.filter(isLow);
   const normalized = oa?.normalized ?? o.text;
+  // A long outcome bundling several topics is shown clause by clause (its text
+  // marked, its suggestions grouped under the clause each answers); one of a
+  // single clause, as every lesson objective is, is shown as before.
+  const bundled = isBundled(oa) && oa.normalized;
+  const competencies = bundled ? competencyNames(ctx.engine) : [];
 
   // The outcome's words shared with one suggestion are marked: the one the
   // teacher is looking at (focus or pointer), else the first.
   const markedCode = view.marking.get(o.id);
   const markWith = (code) => {
     const s = suggestions.find((x) => x.match.code === code) ?? suggestions[0];
-    return marked(normalized, s ? querySpans(s.match) : []);
+    const spans = s ? querySpans(s.match) : [];
+    return bundled ? clausedText(normalized, oa.clauses, spans, lang, competencies) : marked(normalized, spans);
   };
   const text = h("p", { class: "work-lo-text", id: `${base}-text` }, markWith(markedCode));
   const markFor = (code) => {
@@ -341,13 +348,15 @@ function buildCard(view, o, oa) {
       h("div", { class: "work-field work-note" }, h("label", { for: `${base}-note` }, t("notes"), srOnly(` ${o.id}`)), note),
     ),
     h("h4", { class: "work-suggestions-heading" }, t("suggestions", main.length)),
-    main.length
-      ? h(
-          "ol",
-          { class: "work-suggestions" },
-          main.map((s) => suggestionItem(s, { o, lang, change, markFor })),
-        )
-      : h("p", { class: "work-hint" }, t("noSuggestions")),
+    bundled
+      ? clauseGroups(main, { o, oa, lang, change, markFor, competencies, base })
+      : main.length
+        ? h(
+            "ol",
+            { class: "work-suggestions" },
+            main.map((s) => suggestionItem(s, { o, lang, change, markFor })),
+          )
+        : h("p", { class: "work-hint" }, t("noSuggestions")),
     // Suggestions below the "partial" threshold are rarely right (see the
     // README's calibration), so they wait behind a disclosure instead of
     // filling the card; once decided on, one moves up with the others.
@@ -414,7 +423,60 @@ function buildCard(view, o, oa) {
   );
 }
 
-function suggestionItem({ match: m, decision: d }, { o, lang, change, markFor }) {
+/** The six competencies' names, asked of the engine once. */
+let competencyList = null;
+function competencyNames(engine) {
+  if (!competencyList) {
+    try {
+      competencyList = engine.competencies();
+    } catch {
+      return [];
+    }
+  }
+  return competencyList;
+}
+
+/**
+ * A bundled outcome's suggestions under the clause each answers: one section per
+ * clause, headed by its number and kind (a process or competency clause named by its
+ * competency), with its text and its suggestions, or a line saying it found none.
+ */
+function clauseGroups(main, { o, oa, lang, change, markFor, competencies, base }) {
+  const { groups, rest } = groupByClause(oa.clauses, main, (s) => s.match);
+  const words = clauseWords(lang);
+  const list = (items) =>
+    h(
+      "ol",
+      { class: "work-suggestions" },
+      items.map((s) => suggestionItem(s, { o, oa, lang, change, markFor })),
+    );
+  return h(
+    "div",
+    { class: "work-clause-groups" },
+    groups.map((g) => {
+      const id = `${base}-clause-${g.index}`;
+      const empty = emptyClauseText(g, lang, (s) => s.match);
+      return h(
+        "section",
+        { class: `work-clause-group is-${g.clause.kind}`, "aria-labelledby": id, dataset: { clause: String(g.index) } },
+        h("h5", { class: "work-clause-heading", id }, clauseHeading(g.clause, g.index, lang, competencies)),
+        h("p", { class: "work-clause-text" }, g.clause.text),
+        g.items.length ? list(g.items) : null,
+        empty ? h("p", { class: g.clause.kind === "content" && !g.also.length ? "work-clause-empty" : "work-hint" }, empty) : null,
+      );
+    }),
+    rest.length
+      ? h(
+          "section",
+          { class: "work-clause-group is-whole", "aria-labelledby": `${base}-clause-whole` },
+          h("h5", { class: "work-clause-heading", id: `${base}-clause-whole` }, words.whole),
+          list(rest),
+        )
+      : null,
+  );
+}
+
+function suggestionItem({ match: m, decision: d }, { o, oa, lang, change, markFor }) {
   const t = tr(ALIGN, lang);
   const c = tr(COMMON, lang);
   const status = d?.status ?? null;
@@ -459,6 +521,7 @@ function suggestionItem({ match: m, decision: d }, { o, lang, change, markFor })
       h("span", { class: "work-score" }, `${c("score")} ${scoreText(m.score)}`),
       status === "confirmed" ? [" ", h("span", { class: "work-tag work-tag-confirmed" }, t("confirmedTag"))] : null,
       status === "rejected" ? [" ", h("span", { class: "work-tag work-tag-rejected" }, t("rejectedTag"))] : null,
+      isBundled(oa) && answersText(m, oa.clauses, lang) ? [" ", h("span", { class: "work-tag" }, answersText(m, oa.clauses, lang))] : null,
     ),
     h("p", { class: "work-indicator-text" }, marked(m.text, indicatorSpans(m))),
     terms.length ? h("p", { class: "work-hint" }, c("coreContent"), " ", [...new Set(terms)].join(", ")) : null,
