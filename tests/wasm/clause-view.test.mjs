@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { openSite, root, screenshot, screenshots } from "./site.mjs";
 import { widgetModules } from "../../scripts/package.mjs";
+import { answersText, clauseKindLabel, emptyClauseText, groupByClause, isBundled } from "../../www/clauses.js";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
@@ -17,6 +18,40 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 const BUNDLED = JSON.parse(readFileSync(join(root, "data/framework/lo_seen.jsonl"), "utf8").split("\n")[0]).text;
 /** A lesson objective written for this test: one clause. */
 const LESSON = "ตัวอย่าง อ่านออกเสียงบทร้อยกรองได้ถูกต้อง";
+
+const COMPETENCIES = [{ number: 4, nameTh: "การรวมพลังทำงานเป็นทีม", nameEn: "Teamwork and collaboration" }];
+
+test("grouping lists each suggestion once, under the first clause it answers, and says what a clause found", () => {
+  const clauses = [
+    { span: { start: 0, end: 5 }, text: "a", kind: "content", competencies: [] },
+    { span: { start: 6, end: 9 }, text: "b", kind: "content", competencies: [] },
+    { span: { start: 10, end: 14 }, text: "c", kind: "content", competencies: [] },
+    { span: { start: 15, end: 20 }, text: "d", kind: "competency", competencies: [4] },
+  ];
+  const matches = [
+    { code: "X1", clauses: [0] },
+    { code: "X2", clauses: [1, 0] },
+    { code: "X3", clauses: [] },
+    { code: "X4", clauses: [9] },
+  ];
+  const { groups, rest } = groupByClause(clauses, matches);
+  assert.deepEqual(groups.map((g) => g.items.map((m) => m.code)), [["X1", "X2"], [], [], []]);
+  assert.deepEqual(groups[1].also.map((a) => [a.item.code, a.under]), [["X2", 0]]);
+  assert.deepEqual(rest.map((m) => m.code), ["X3", "X4"], "a match naming no clause of the outcome goes to the whole outcome");
+  assert.equal(emptyClauseText(groups[0], "th"), null);
+  assert.equal(emptyClauseText(groups[1], "en"), "X2 (listed under clause 1) answers this clause too");
+  assert.equal(emptyClauseText(groups[2], "th"), "ไม่พบตัวชี้วัด");
+  assert.equal(emptyClauseText(groups[2], "en"), "No indicator found");
+  assert.match(emptyClauseText(groups[3], "th"), /ไม่ใช่เนื้อหา/);
+  assert.equal(clauseKindLabel(clauses[3], "th", COMPETENCIES), "สมรรถนะ: การรวมพลังทำงานเป็นทีม");
+  assert.equal(clauseKindLabel(clauses[3], "en", COMPETENCIES), "competency: Teamwork and collaboration");
+  assert.equal(clauseKindLabel(clauses[0], "en", COMPETENCIES), "content");
+  assert.equal(answersText(matches[1], clauses, "th"), "ตอบส่วนที่ 1, 2");
+  assert.equal(answersText(matches[0], clauses, "th"), null);
+  assert.equal(isBundled({ clauses }), true);
+  assert.equal(isBundled({ clauses: [clauses[0]] }), false, "one clause is shown as before");
+  assert.equal(isBundled({}), false, "an alignment saved before clauses is shown as before");
+});
 
 const ready = (page) => page.waitForFunction(() => document.body.dataset.ready === "true");
 
