@@ -110,7 +110,7 @@ test("pasted outcomes to a printed, exported table: decisions survive a reload, 
     assert.ok(csv.startsWith("\uFEFF"), "Excel reads Thai: a byte-order mark");
     const rows = csv.slice(1).split("\r\n");
     const confirmedRow = rows.find((r) => r.startsWith("1,") && r.includes(`,${confirmed},`));
-    assert.ok(confirmedRow?.endsWith(",confirmed,ครูยืนยัน"), `the confirmed row is marked: ${confirmedRow}`);
+    assert.ok(confirmedRow?.endsWith(",confirmed,ครูยืนยัน,"), `the confirmed row is marked (a one-clause outcome: its clause cell empty): ${confirmedRow}`);
     assert.ok(!rows.some((r) => r.startsWith("3,") && r.includes(`,${rejected},`)), "the rejected indicator is not exported");
     assert.ok(rows.some((r) => r.includes('ตัวอย่าง <img src=x onerror=""window.hacked=1"">')), "the outcome text is exported as written");
 
