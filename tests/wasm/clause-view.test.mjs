@@ -119,6 +119,15 @@ test("the teacher app groups a bundled outcome's suggestions under its clauses a
     await bundled.screenshot({ path: join(root, "docs/clause-view.png") });
     await screenshot(page, "clause-view-app");
 
+    // The printed document names each clause of the bundled outcome above its indicators.
+    await page.evaluate(() => (location.hash = "#export"));
+    await page.waitForFunction(() => document.querySelector('#print-doc tbody[data-outcome="1"]'));
+    const printed = await page.$$eval('#print-doc tbody[data-outcome="1"] tr.print-clause', (rows) => rows.map((r) => r.textContent));
+    assert.equal(printed.length, view.groups.length, printed.join("\n"));
+    assert.ok(printed[0].startsWith("ส่วนที่ 1 · เนื้อหา:"), printed[0]);
+    assert.equal(await page.locator('#print-doc tbody[data-outcome="2"] tr.print-clause').count(), 0, "a one-clause outcome prints as before");
+    await page.evaluate(() => (location.hash = "#align"));
+
     // In English, the same view in English words.
     await page.click("#lang-toggle");
     await page.waitForFunction(() => document.documentElement.lang === "en");

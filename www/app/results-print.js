@@ -9,6 +9,7 @@ import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
 import { groupByAreaGrade, indicatorIndex } from "./results-common.js";
 import { summaryTable } from "./results-summary.js";
+import { clauseHeading, emptyClauseText, groupByClause, isBundled, clauseWords } from "../clauses.js";
 
 /** Both languages, the page's own first: a printed sheet may reach a reader of either. */
 function relationBoth(relation, lang) {
@@ -39,7 +40,7 @@ export function printDoc({ reviewed, coverage, engine, lang, options, date = new
       "section",
       { class: "print-section" },
       h("h3", {}, t("printAlignmentTitle")),
-      alignmentTable(reviewed, lang),
+      alignmentTable(reviewed, lang, competenciesOf(engine)),
     ),
     h("section", { class: "print-section print-break" }, summaryTable(coverage, lang, { id: "print-summary" })),
     h(
@@ -52,9 +53,45 @@ export function printDoc({ reviewed, coverage, engine, lang, options, date = new
   );
 }
 
-function alignmentTable(reviewed, lang) {
+/** The competencies' names, for labelling clauses; none from an engine without them. */
+function competenciesOf(engine) {
+  try {
+    return engine.competencies?.() ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function alignmentTable(reviewed, lang, competencies) {
   const t = tr(RESULTS, lang);
   const columns = 4;
+  const matchRow = (m) =>
+    h(
+      "tr",
+      { dataset: { code: m.code, review: m.review ?? "" } },
+      h("td", { class: "ind-code" }, m.code),
+      h("td", {}, m.text),
+      h("td", { class: m.relation }, relationBoth(m.relation, lang)),
+      h("td", {}, m.review ? `✓ ${t(m.review)}` : t("unreviewed")),
+    );
+  // A many-clause outcome: a row naming each clause, then the indicators that answer it
+  // (or what it found); a one-clause outcome is one list, as before.
+  const clauseRows = (oa) => {
+    const { groups, rest } = groupByClause(oa.clauses, oa.matches);
+    const row = (label, text) =>
+      h("tr", { class: "print-clause" }, h("td", { colspan: columns }, h("strong", {}, label), text ? ` ${text}` : null));
+    return [
+      groups.map((g) => {
+        const empty = emptyClauseText(g, lang);
+        return [
+          row(`${clauseHeading(g.clause, g.index, lang, competencies)}:`, g.clause.text),
+          g.items.map(matchRow),
+          empty ? h("tr", {}, h("td", { colspan: columns, class: "print-clause-empty" }, empty)) : null,
+        ];
+      }),
+      rest.length ? [row(clauseWords(lang).whole, null), rest.map(matchRow)] : null,
+    ];
+  };
   return h(
     "table",
     { class: "print-table", id: "print-alignment" },
@@ -82,18 +119,11 @@ function alignmentTable(reviewed, lang) {
             place.length ? h("span", { class: "print-place" }, ` (${place.join(" ")})`) : null,
           ),
         ),
-        oa.matches.length
-          ? oa.matches.map((m) =>
-              h(
-                "tr",
-                { dataset: { code: m.code, review: m.review ?? "" } },
-                h("td", { class: "ind-code" }, m.code),
-                h("td", {}, m.text),
-                h("td", { class: m.relation }, relationBoth(m.relation, lang)),
-                h("td", {}, m.review ? `✓ ${t(m.review)}` : t("unreviewed")),
-              ),
-            )
-          : h("tr", {}, h("td", { colspan: columns }, t("printNoMatch"))),
+        isBundled(oa) && oa.matches.length
+          ? clauseRows(oa)
+          : oa.matches.length
+            ? oa.matches.map(matchRow)
+            : h("tr", {}, h("td", { colspan: columns }, t("printNoMatch"))),
       );
     }),
   );
