@@ -22,7 +22,7 @@ export const CLAUSE_STRINGS = {
     noIndicator: "ไม่พบตัวชี้วัด",
     notContent: "ส่วนนี้ไม่ใช่เนื้อหา จึงไม่จับคู่กับตัวชี้วัดโดยตรง",
     alsoAnswers: (codes, n) => `${codes} (อยู่ใต้ส่วนที่ ${n}) ตอบส่วนนี้ด้วย`,
-    answers: (list) => `ตอบส่วนที่ ${list}`,
+    answers: (list, n) => `ตอบส่วนที่ ${list}`,
     whole: "ทั้งข้อ (ครูเพิ่มเอง)",
   },
   en: {
@@ -31,7 +31,7 @@ export const CLAUSE_STRINGS = {
     noIndicator: "No indicator found",
     notContent: "Not a content clause, so not matched to an indicator of its own",
     alsoAnswers: (codes, n) => `${codes} (listed under clause ${n}) answers this clause too`,
-    answers: (list) => `answers clauses ${list}`,
+    answers: (list, n) => `answers clause${n === 1 ? "" : "s"} ${list}`,
     whole: "The whole outcome (added by the teacher)",
   },
 };
@@ -103,10 +103,14 @@ export function emptyClauseText(group, lang, matchOf = (item) => item) {
   return group.clause.kind === "content" ? t.noIndicator : t.notContent;
 }
 
-/** "ตอบส่วนที่ 1, 3" for a match answering more than one clause, else null. */
-export function answersText(match, clauses, lang) {
+/**
+ * "ตอบส่วนที่ 1, 3" for a match answering more than one clause, else null; with
+ * `{ one: true }` also "ตอบส่วนที่ 2" for a match answering one (a list not grouped by clause).
+ */
+export function answersText(match, clauses, lang, { one = false } = {}) {
   const list = answeredClauses(match, clauses);
-  return list.length > 1 ? strings(lang).answers(list.map((i) => i + 1).join(", ")) : null;
+  if (list.length < (one ? 1 : 2)) return null;
+  return strings(lang).answers(list.map((i) => i + 1).join(", "), list.length);
 }
 
 /**

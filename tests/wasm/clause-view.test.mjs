@@ -128,6 +128,19 @@ test("the teacher app groups a bundled outcome's suggestions under its clauses a
     assert.equal(await page.locator('#print-doc tbody[data-outcome="2"] tr.print-clause').count(), 0, "a one-clause outcome prints as before");
     await page.evaluate(() => (location.hash = "#align"));
 
+    // Search by text: a bundled text pasted there is marked clause by clause, each result
+    // saying which clause it answers; the list stays in rank order.
+    await page.evaluate(() => (location.hash = "#free"));
+    await page.fill("#free-text", BUNDLED);
+    await page.waitForFunction(() => document.querySelectorAll("#free-results li").length > 0);
+    assert.ok((await page.locator("#free-query .clause").count()) > 1);
+    const tags = await page.$$eval("#free-results li .work-tag", (els) => els.map((e) => e.textContent));
+    assert.ok(tags.length > 0 && tags.every((t) => /^ตอบส่วนที่ \d/.test(t)), tags.join(", "));
+    await page.fill("#free-text", LESSON);
+    await page.waitForFunction(() => !document.querySelector("#free-query .clause") && document.querySelectorAll("#free-results li").length > 0);
+    assert.equal(await page.locator("#free-results li .work-tag").count(), 0, "a one-clause text is shown as before");
+    await page.evaluate(() => (location.hash = "#align"));
+
     // In English, the same view in English words.
     await page.click("#lang-toggle");
     await page.waitForFunction(() => document.documentElement.lang === "en");

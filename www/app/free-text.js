@@ -4,6 +4,7 @@
 import { h, fill } from "../dom.js";
 import { relationName, scoreText } from "../domain.js";
 import { marked, querySpans, indicatorSpans } from "../highlight.js";
+import { answersText, clausedText, isBundled } from "../clauses.js";
 import { tr } from "./i18n.js";
 import { COMMON, FREE } from "./work-i18n.js";
 import { areaSelect, focusKey, gradeSelect } from "./work-parts.js";
@@ -78,10 +79,21 @@ function showResults(view) {
   const matches = ctx.engine.rank(view.text, { topK: 10, grade: view.grade, area: view.area });
   // Evidence spans index the normalised text, so that is the text marked.
   const normalized = ctx.engine.normalize(view.text);
+  // A long text bundling several topics: its clauses numbered in it, and each result
+  // says which clause it answers (the list stays in rank order, as typed text changes).
+  const clauses = ctx.engine.clauses(view.text);
+  const bundled = isBundled({ clauses });
+  const spans = matches.flatMap(querySpans);
   status.textContent = t("count", matches.length);
   query.replaceChildren(
     matches.length
-      ? h("p", { class: "work-lo-text" }, h("span", { class: "work-hint" }, t("query")), " ", marked(normalized, matches.flatMap(querySpans)))
+      ? h(
+          "p",
+          { class: "work-lo-text" },
+          h("span", { class: "work-hint" }, t("query")),
+          " ",
+          bundled ? clausedText(normalized, clauses, spans, lang, ctx.engine.competencies()) : marked(normalized, spans),
+        )
       : "",
   );
   results.replaceChildren(
@@ -97,6 +109,7 @@ function showResults(view) {
           h("span", { class: m.relation }, relationName(m.relation, lang)),
           " ",
           h("span", { class: "work-score" }, `${c("score")} ${scoreText(m.score)}`),
+          bundled && answersText(m, clauses, lang, { one: true }) ? [" ", h("span", { class: "work-tag" }, answersText(m, clauses, lang, { one: true }))] : null,
         ),
         h("p", { class: "work-indicator-text" }, marked(m.text, indicatorSpans(m))),
       ),
