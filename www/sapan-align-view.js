@@ -15,7 +15,7 @@ import { answersText, clauseHeading, clausedText, emptyClauseText, groupByClause
 /**
  * The state a render shows, as the element hands it over:
  * `{ lang, mode, grade, area, src, engine (loaded?), loading, query, matches,
- *    alignment, decisions, problems, error, competencies }`.
+ *    clauses (of the searched text), alignment, decisions, problems, error, competencies }`.
  * @typedef {object} ViewState
  */
 
@@ -130,13 +130,16 @@ export class SapanAlignView {
     s.hint.textContent = t.inputHint;
     s.scope.textContent = this.#scopeText(state, t);
     s.results.setAttribute("aria-label", t.results);
-    fill(s.results, matches.map((m) => this.#matchItem(m, t, lang, state.query)));
+    // A typed text bundling several topics: each result says which of its clauses it answers.
+    const clauses = isBundled({ clauses: state.clauses }) ? state.clauses : null;
+    fill(s.results, matches.map((m) => this.#matchItem(m, t, lang, state.query, clauses)));
     if (!state.engine) this.#status.textContent = t.loading;
     else if (!this.#input.value.trim()) this.#status.textContent = t.typeToSearch;
     else this.#status.textContent = matches.length ? t.count(matches.length) : t.none;
   }
 
-  #matchItem(m, t, lang, query) {
+  #matchItem(m, t, lang, query, clauses = null) {
+    const answers = clauses ? answersText(m, clauses, lang, { one: true }) : null;
     return h(
       "li",
       { class: "match", part: "match", dataset: { code: m.code } },
@@ -146,6 +149,7 @@ export class SapanAlignView {
         h("span", { class: "code", part: "code" }, srOnly(`${t.code} `), m.code),
         h("span", { class: `relation ${m.relation}`, part: "relation" }, relationName(m.relation, lang)),
         h("span", { class: "score", part: "score" }, `${t.score} ${scoreText(m.score)}`),
+        answers ? h("span", { class: "answers" }, answers) : null,
       ),
       h("p", { class: "indicator", part: "indicator" }, marked(m.text, indicatorSpans(m))),
       query ? h("p", { class: "query", part: "query" }, srOnly(`${t.sharedTerms}. `), `${t.yourText} `, marked(query, querySpans(m))) : null,

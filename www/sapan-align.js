@@ -44,6 +44,8 @@ export class SapanAlign extends HTMLElement {
   #error = null;
   #query = "";
   #matches = [];
+  /** The clauses of the text searched for, when it bundles several topics. */
+  #clauses = [];
   #typing = 0;
   #loadToken = 0;
   #loading = false;
@@ -279,6 +281,7 @@ export class SapanAlign extends HTMLElement {
         const text = this.#view.text;
         this.#query = text.trim() ? this.#engine.normalize(text) : "";
         this.#matches = text.trim() ? this.#engine.rank(text, this.#options) : [];
+        this.#clauses = text.trim() ? this.#engine.clauses(text) : [];
       } else {
         this.#alignment = this.#outcomes.length ? this.#engine.align(this.#outcomes, this.#options) : null;
       }
@@ -400,6 +403,7 @@ export class SapanAlign extends HTMLElement {
       loading: this.#loading,
       query: this.#query,
       matches: this.#matches,
+      clauses: this.#clauses,
       alignment: this.#alignment,
       decisions: this.#decisions,
       problems: this.#problems,
