@@ -61,6 +61,7 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   const named: string | undefined = competencies.find((c) => clauses[0].competencies.includes(c.number))?.nameTh;
   // @ts-expect-error a clause kind is one of three words
   const wrongKind: ClauseKind = "topic";
+  void [answers, clauseKind, clauseSpan, named, wrongKind];
 
   const parsed: ParsedOutcomes = engine.parseOutcomes("id,text\n1,อ่าน", { format: "auto", name: "lo.csv" });
   engine.parseOutcomes("1. อ่าน");
@@ -131,6 +132,5 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
 
   engine.free();
   void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade, readAs, told, decodedText, bom, notice];
-  void [answers, clauseKind, clauseSpan, named, wrongKind];
   return v;
 }
