@@ -3,7 +3,8 @@
 // the widget's align mode show its clauses marked in the text, its suggestions grouped
 // under the clause each answers, and the competency clause named; a one-clause lesson
 // objective beside it looks as it always did. The app's card is saved as
-// docs/clause-view.png for the README (look at it after a change to the view).
+// target/screenshots/clause-view.png; docs/clause-view.png (in the README) is a copy of
+// it, taken by hand after a change to the view, so a test run never edits a tracked file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync, readFileSync } from "node:fs";
@@ -115,8 +116,8 @@ test("the teacher app groups a bundled outcome's suggestions under its clauses a
     await page.waitForFunction(() => document.querySelector("#align-list article .work-clause-group .work-confirm[aria-pressed=true]"));
 
     await page.setViewportSize({ width: 1100, height: 900 });
-    mkdirSync(join(root, "docs"), { recursive: true });
-    await bundled.screenshot({ path: join(root, "docs/clause-view.png") });
+    mkdirSync(screenshots, { recursive: true });
+    await bundled.screenshot({ path: join(screenshots, "clause-view.png") });
     await screenshot(page, "clause-view-app");
 
     // The printed document names each clause of the bundled outcome above its indicators.
