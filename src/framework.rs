@@ -103,6 +103,12 @@ impl FrameworkArea {
         self.data().primary[0].0
     }
 
+    /// Whether clauses about working (systematically, with others, responsibly) are
+    /// topics in this area, matched like content: its 2551 standard (ง 1.1) teaches them.
+    pub fn work_is_content(self) -> bool {
+        self.data().work_is_content
+    }
+
     /// How an indicator stands to this draft area: its area or strand is one
     /// the draft area is made of, one its outcomes reach into, or neither.
     pub fn tie(self, code: &IndicatorCode) -> Tie {
@@ -334,6 +340,8 @@ struct AreaData {
     related: Vec<(LearningArea, Option<u8>)>,
     /// Whether 2551 has an area of the same name.
     shared_name: bool,
+    /// Whether working-process and teamwork language is this area's content (ง 1.1).
+    work_is_content: bool,
 }
 
 struct Framework {
@@ -371,6 +379,8 @@ fn parse_framework(json: &str) -> Result<Framework, String> {
         spellings: Vec<String>,
         primary: Vec<String>,
         related: Vec<String>,
+        #[serde(default)]
+        work_is_content: bool,
     }
     #[derive(Deserialize)]
     struct Competency2 {
@@ -427,6 +437,7 @@ fn parse_framework(json: &str) -> Result<Framework, String> {
             name_th: a.name_th,
             name_en: a.name_en,
             shared_name,
+            work_is_content: a.work_is_content,
         });
     }
     if areas.len() != FrameworkArea::ALL.len() {
