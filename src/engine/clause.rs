@@ -323,7 +323,9 @@ fn repeats_at(
     if end - next < MIN_CLAUSE_CHARS || topic_len(chars, start, at) < MIN_CLAUSE_CHARS {
         return false;
     }
-    let before: String = chars[start..at].iter().collect();
+    // The head of the phrase is at its start: its first words are enough, and keep a long
+    // run of spaced words linear.
+    let before: String = chars[start..at.min(start + 64)].iter().collect();
     let chunk: String = chars[next..end].iter().collect();
     repeats(&before, &chunk)
 }
