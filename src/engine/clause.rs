@@ -22,6 +22,10 @@ use crate::text::Segmenter;
 /// own: `น่าอยู่อาศัย`, `ไม้ประดับได้` … belong with the piece before them.
 const MIN_CLAUSE_CHARS: usize = 16;
 
+/// At most this many clauses (the LOs seen have up to six, the dev composites up to nine);
+/// a text of more is one clause.
+const MAX_CLAUSES: usize = 24;
+
 /// A piece whose letters are this much cue phrases is competency language.
 const CUE_SHARE: f32 = 0.5;
 
@@ -173,7 +177,21 @@ impl Engine {
             }
             false
         };
-        split_clauses(normalized, &opens, &repeats)
+        let clauses = split_clauses(normalized, &opens, &repeats);
+        // A text of more clauses than any LO has (a pasted page, hostile input) is taken
+        // as one: each clause costs the ranking a pass over every indicator.
+        if clauses.len() > MAX_CLAUSES {
+            let chars: Vec<char> = normalized.chars().collect();
+            let (s, e) = (clauses[0].span.start, clauses[clauses.len() - 1].span.end);
+            return vec![Clause {
+                span: Span { start: s, end: e },
+                text: chars[s..e].iter().collect(),
+                kind: ClauseKind::Content,
+                competencies: Vec::new(),
+                cues: Vec::new(),
+            }];
+        }
+        clauses
     }
 }
 
@@ -497,6 +515,18 @@ mod tests {
         // head (วงจรไฟฟ้า) is its subject, not a list of objects.
         let t = "วงจรไฟฟ้าเป็นเส้นทางที่กระแสไฟฟ้าผ่านได้ครบรอบ วงจรไฟฟ้าอย่างง่ายมีส่วนประกอบที่มีหน้าที่แตกต่างกัน";
         assert_eq!(texts(t).len(), 1);
+    }
+
+    #[test]
+    fn a_text_of_more_clauses_than_any_lo_is_one_clause() {
+        // Sapan's own test text, repeated as the bad-input table's 1 MB line is.
+        let one = "อ่านเรื่องสั้นแล้วสรุปใจความสำคัญ และแสดงความคิดเห็นต่อเรื่องที่อ่านได้";
+        assert_eq!(split(one).len(), 2);
+        let many = vec![one; MAX_CLAUSES].join(" ");
+        let got = split(&many);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, many);
+        assert_eq!(got[0].kind, ClauseKind::Content);
     }
 
     #[test]

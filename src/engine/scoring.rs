@@ -211,9 +211,7 @@ impl Engine {
             clauses: (0..clauses.len()).map(|c| c as u32).collect(),
             query: None,
         }];
-        // A text of more clauses than any LO has (a pasted page, hostile input) is scored
-        // as one: each unit costs a pass over every indicator.
-        if clauses.len() > 1 && clauses.len() <= MAX_CLAUSE_UNITS {
+        if clauses.len() > 1 {
             let part = |cs: &[usize]| {
                 let start = clauses[cs[0]].span.start;
                 let end = clauses[cs[cs.len() - 1]].span.end;
@@ -315,10 +313,6 @@ impl Engine {
 }
 
 /// A candidate while lists are picked: (indicator index, score, unit it scored best in).
-/// At most this many clauses are scored one by one (the LOs seen have up to six; the
-/// dev composites up to nine).
-const MAX_CLAUSE_UNITS: usize = 24;
-
 /// A clause answers a match when its own score is at least this share of the match's.
 const ANSWER_SHARE: f32 = 0.85;
 
