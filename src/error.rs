@@ -39,6 +39,9 @@ pub enum ErrorKind {
     InvalidField,
     /// Two outcomes with the same id; the later one is given a new id.
     DuplicateId,
+    /// A key stage of the draft framework whose indicators Sapan does not hold (only
+    /// ช่วงชั้นที่ 2, ป.4–6, is held), e.g. `stage: 1`.
+    StageNotHeld,
 }
 
 impl ErrorKind {
@@ -58,6 +61,7 @@ impl ErrorKind {
             ErrorKind::MissingField => "missing_field",
             ErrorKind::InvalidField => "invalid_field",
             ErrorKind::DuplicateId => "duplicate_id",
+            ErrorKind::StageNotHeld => "stage_not_held",
         }
     }
 }
@@ -220,6 +224,7 @@ mod tests {
             ErrorKind::MissingField,
             ErrorKind::InvalidField,
             ErrorKind::DuplicateId,
+            ErrorKind::StageNotHeld,
         ] {
             let code = kind.as_str();
             assert!(

@@ -103,6 +103,12 @@ impl FrameworkArea {
         self.data().primary[0].0
     }
 
+    /// Whether clauses about working (systematically, with others, responsibly) are
+    /// topics in this area, matched like content: its 2551 standard (ง 1.1) teaches them.
+    pub fn work_is_content(self) -> bool {
+        self.data().work_is_content
+    }
+
     /// How an indicator stands to this draft area: its area or strand is one
     /// the draft area is made of, one its outcomes reach into, or neither.
     pub fn tie(self, code: &IndicatorCode) -> Tie {
@@ -276,6 +282,70 @@ pub fn read_framework_area(value: &str) -> Option<FrameworkArea> {
     })
 }
 
+/// What an area value names: a 2551 area, a draft area, or both (`สาระการเรียนรู้ภาษาไทย`
+/// is the draft's Thai area and, by its name, 2551's ท).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AreaReading {
+    pub area: Option<LearningArea>,
+    pub framework_area: Option<FrameworkArea>,
+}
+
+/// Reads an area value of either curriculum: a draft area by [`read_framework_area`], a
+/// 2551 area by [`crate::area::read_area`]; `None` when it names neither. Every reader of
+/// an area field, header, option or flag that takes draft names goes through here, so a
+/// value means the same everywhere.
+pub fn read_either_area(value: &str) -> Option<AreaReading> {
+    let reading = AreaReading {
+        area: crate::area::read_area(value),
+        framework_area: read_framework_area(value),
+    };
+    (reading != AreaReading::default()).then_some(reading)
+}
+
+/// The stage numbered `n` when the indicators held here are its own; otherwise the
+/// message (English, Thai) that says which stages are held: the one wording every front
+/// end gives, each adding where the value stood.
+pub fn held_stage(n: u8) -> Result<&'static Stage, (String, String)> {
+    if let Some(s) = stage(n).filter(|s| s.indicators_here) {
+        return Ok(s);
+    }
+    let held: Vec<String> = stages()
+        .iter()
+        .filter(|s| s.indicators_here)
+        .map(|s| format!("{} ({})", s.number, span(s)))
+        .collect();
+    let held = held.join(", ");
+    let what_en = match stage(n) {
+        Some(s) => format!("stage {n} ({})", span(s)),
+        None => format!("stage {n}"),
+    };
+    let what_th = match stage(n) {
+        Some(s) => format!("ช่วงชั้นที่ {n} ({})", span(s)),
+        None => format!("ช่วงชั้นที่ {n}"),
+    };
+    Err((
+        format!("{what_en} is not held here: Sapan holds the 2551 indicators of stage {held} only"),
+        format!("ไม่มีข้อมูล{what_th}: Sapan มีตัวชี้วัดหลักสูตร 2551 ของช่วงชั้นที่ {held} เท่านั้น"),
+    ))
+}
+
+/// Whether grade `g` (4 for ป.4) is one of the grades of stage `s`.
+pub fn stage_has_grade(s: &Stage, g: u8) -> bool {
+    s.grades.iter().any(|p| *p == format!("ป.{g}"))
+}
+
+/// The grades of a stage as a span: `ป.4–6`.
+pub fn span(s: &Stage) -> String {
+    match (s.grades.first(), s.grades.last()) {
+        (Some(first), Some(last)) if first != last => {
+            let tail = last.trim_start_matches(|c: char| !c.is_ascii_digit());
+            format!("{first}–{tail}")
+        }
+        (Some(first), _) => first.clone(),
+        _ => String::new(),
+    }
+}
+
 fn strip_squeezed(s: &str, prefix: &str) -> Option<String> {
     s.strip_prefix(prefix)
         .filter(|rest| !rest.is_empty())
@@ -334,6 +404,8 @@ struct AreaData {
     related: Vec<(LearningArea, Option<u8>)>,
     /// Whether 2551 has an area of the same name.
     shared_name: bool,
+    /// Whether working-process and teamwork language is this area's content (ง 1.1).
+    work_is_content: bool,
 }
 
 struct Framework {
@@ -371,6 +443,8 @@ fn parse_framework(json: &str) -> Result<Framework, String> {
         spellings: Vec<String>,
         primary: Vec<String>,
         related: Vec<String>,
+        #[serde(default)]
+        work_is_content: bool,
     }
     #[derive(Deserialize)]
     struct Competency2 {
@@ -427,6 +501,7 @@ fn parse_framework(json: &str) -> Result<Framework, String> {
             name_th: a.name_th,
             name_en: a.name_en,
             shared_name,
+            work_is_content: a.work_is_content,
         });
     }
     if areas.len() != FrameworkArea::ALL.len() {
@@ -512,6 +587,48 @@ mod tests {
             Tie::Primary
         );
         assert_eq!(sci.main_area(), LearningArea::Science);
+    }
+
+    #[test]
+    fn an_area_value_reads_as_either_curriculum_or_both() {
+        let r = |v| read_either_area(v);
+        assert_eq!(
+            r("ภาษาไทย"),
+            Some(AreaReading {
+                area: Some(LearningArea::Thai),
+                framework_area: None
+            })
+        );
+        assert_eq!(
+            r("สาระการเรียนรู้ภาษาไทย"),
+            Some(AreaReading {
+                area: Some(LearningArea::Thai),
+                framework_area: Some(FrameworkArea::Thai)
+            })
+        );
+        assert_eq!(
+            r("เทคโนโลยีดิจิทัล"),
+            Some(AreaReading {
+                area: None,
+                framework_area: Some(FrameworkArea::DigitalTechnology)
+            })
+        );
+        assert_eq!(r("history"), None);
+    }
+
+    #[test]
+    fn only_stage_two_is_held_and_the_refusal_names_the_grades() {
+        assert_eq!(held_stage(2).map(|s| s.number), Ok(2));
+        let (en, th) = held_stage(1).unwrap_err();
+        assert!(
+            en.contains("stage 1 (ป.1–3)") && en.contains("2 (ป.4–6)"),
+            "{en}"
+        );
+        assert!(th.contains("ช่วงชั้นที่ 1"), "{th}");
+        assert!(held_stage(3).is_err());
+        assert!(held_stage(9).unwrap_err().0.contains("stage 9"));
+        assert!(stage_has_grade(stage(2).unwrap(), 5));
+        assert!(!stage_has_grade(stage(1).unwrap(), 5));
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! bilingual errors: a misspelt key (`topk`) is an error that names it, not an
 //! option silently ignored.
 //!
-//! It is also the one place a grade or an area *value* is read for every front
-//! end: [`read_grade_value`] and [`read_area_value`] serve these options, the
-//! CLI's `--grade`/`--area` flags and the fields of a `sapan rank` line alike.
+//! It is also the one place a grade, an area or a stage *value* is read for every
+//! front end: [`read_grade_value`], [`read_area_value`] (2551 areas),
+//! [`read_either_area_value`] (2551 or draft areas) and [`read_stage_value`]
+//! serve these options, the CLI's `--grade`/`--area`/`--stage` flags and the
+//! fields of a `sapan rank` line alike.
 
 use serde_json::{Map, Value};
 
@@ -16,17 +18,23 @@ use crate::area::{read_area, read_grade, GradeReading, LearningArea};
 use crate::curriculum::IndicatorFilter;
 use crate::engine::{RankOptions, Scope};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::framework::{
+    held_stage, read_either_area, read_stage, span, stage_has_grade, AreaReading,
+};
 use crate::outcome::OutcomeFormat;
 use crate::report::CaseOptions;
 use crate::text::encoding::Encoding;
 
-/// Rank and align options: `grade`, `area`, `gradeScope`, `areaScope`
-/// (`"filter"` or `"prior"`), `topK` (0 = all), `minScore` (0–1), `evidence`.
-/// `null` (or a missing object) means the defaults.
+/// Rank and align options: `grade`, `area` (a 2551 area, or a draft area's
+/// name, which sets the draft area), `stage` (the draft's key stage: only 2,
+/// ป.4–6, is held; it narrows nothing), `gradeScope`, `areaScope` (`"filter"`
+/// or `"prior"`), `topK` (0 = all), `minScore` (0–1), `evidence`. `null` (or a
+/// missing object) means the defaults.
 pub fn rank_options(value: &Value) -> Result<RankOptions> {
     const KEYS: &[&str] = &[
         "grade",
         "area",
+        "stage",
         "gradeScope",
         "areaScope",
         "topK",
@@ -37,8 +45,10 @@ pub fn rank_options(value: &Value) -> Result<RankOptions> {
     let Some(map) = object(value, KEYS)? else {
         return Ok(opts);
     };
-    opts.grade = grade(map)?;
-    opts.area = area(map)?;
+    opts.grade = graded_in_stage(map)?;
+    let areas = either_area(map)?.unwrap_or_default();
+    opts.area = areas.area;
+    opts.framework_area = areas.framework_area;
     if let Some(v) = present(map, "gradeScope") {
         opts.grade_scope = scope(v, "gradeScope")?;
     }
@@ -81,13 +91,13 @@ pub fn rank_options(value: &Value) -> Result<RankOptions> {
     Ok(opts)
 }
 
-/// Which indicators to list: `grade` and `area`, each optional.
+/// Which indicators to list: `grade`, `area` and `stage`, each optional.
 pub fn indicator_filter(value: &Value) -> Result<IndicatorFilter> {
-    let Some(map) = object(value, &["grade", "area"])? else {
+    let Some(map) = object(value, &["grade", "area", "stage"])? else {
         return Ok(IndicatorFilter::default());
     };
     Ok(IndicatorFilter {
-        grade: grade(map)?,
+        grade: graded_in_stage(map)?,
         area: area(map)?,
     })
 }
@@ -254,6 +264,89 @@ pub fn read_area_value(v: &Value) -> Option<LearningArea> {
     v.as_str().and_then(read_area)
 }
 
+/// A learning-area value of either curriculum: a 2551 area as [`read_area_value`] reads it,
+/// or a draft area's name (`วิทยาศาสตร์และระบบธรรมชาติ`, `สาระการเรียนรู้ภาษาไทย`); see
+/// [`read_either_area`]. Where a draft area is taken, it is a prior, never a filter.
+pub fn read_either_area_value(v: &Value) -> Option<AreaReading> {
+    v.as_str().and_then(read_either_area)
+}
+
+/// A key-stage value as every front end reads it: `2`, `"2"`, `"๒"`, `"ช่วงชั้นที่ 2"`,
+/// `"Key stage 2"`. Any stage number is returned; whether its indicators are held is
+/// [`check_stage`]'s question.
+pub fn read_stage_value(v: &Value) -> Option<u8> {
+    match v {
+        Value::Number(n) => n.as_u64().and_then(|n| u8::try_from(n).ok()),
+        Value::String(s) => read_stage(s, true),
+        _ => None,
+    }
+}
+
+/// A stage read from `v`, checked: the stage's number when its indicators are held here,
+/// else an error at `location`: `stage_not_held` for a stage the data does not hold (1, 3),
+/// `invalid_argument` for a value that is no stage. `what` names the value in messages
+/// (`stage`, `--stage`).
+pub fn check_stage(v: &Value, what: &str, location: Location) -> Result<u8> {
+    let Some(n) = read_stage_value(v) else {
+        return Err(Error::new(
+            ErrorKind::InvalidArgument,
+            format!("{what} must be a key stage such as 2 or \"ช่วงชั้นที่ 2\", not {v}"),
+            format!("{what} ต้องเป็นช่วงชั้น เช่น 2 หรือ \"ช่วงชั้นที่ 2\" ไม่ใช่ {v}"),
+        )
+        .at(location));
+    };
+    match held_stage(n) {
+        Ok(s) => Ok(s.number),
+        Err((en, th)) => Err(Error::new(
+            ErrorKind::StageNotHeld,
+            format!("{what}: {en}"),
+            format!("{what}: {th}"),
+        )
+        .at(location)),
+    }
+}
+
+/// Checks that grade `g` is one of stage `n`'s grades, else an `invalid_argument` error at
+/// `location` naming both (`what` names the grade, e.g. `grade`, `--grade`).
+pub fn check_grade_in_stage(g: u8, n: u8, what: &str, location: Location) -> Result<()> {
+    match crate::framework::stage(n) {
+        Some(s) if !stage_has_grade(s, g) => Err(Error::new(
+            ErrorKind::InvalidArgument,
+            format!("{what} ป.{g} is not in stage {n} ({}): give a grade of the stage, or leave the grade out", span(s)),
+            format!("{what} ป.{g} ไม่อยู่ในช่วงชั้นที่ {n} ({}) ให้ระบุชั้นในช่วงชั้นนั้น หรือไม่ต้องระบุชั้น", span(s)),
+        )
+        .at(location)),
+        _ => Ok(()),
+    }
+}
+
+/// The `grade` option, checked against the `stage` option when both are given. A stage
+/// alone narrows nothing: stage 2 is all of ป.4–6, every indicator held here.
+fn graded_in_stage(map: &Map<String, Value>) -> Result<Option<u8>> {
+    let stage = present(map, "stage")
+        .map(|v| check_stage(v, "stage", place("stage")))
+        .transpose()?;
+    let grade = grade(map)?;
+    if let (Some(g), Some(n)) = (grade, stage) {
+        check_grade_in_stage(g, n, "grade", place("grade"))?;
+    }
+    Ok(grade)
+}
+
+fn either_area(map: &Map<String, Value>) -> Result<Option<AreaReading>> {
+    let Some(v) = present(map, "area") else {
+        return Ok(None);
+    };
+    match read_either_area_value(v) {
+        Some(a) => Ok(Some(a)),
+        None => Err(invalid(
+            "area",
+            format!("area must be a learning area: one of ท ค ว ส พ ศ ง ต or its name, or one of the draft framework's nine areas (e.g. วิทยาศาสตร์และระบบธรรมชาติ), not {v}"),
+            format!("area ต้องเป็นกลุ่มสาระ: ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ หรือสาระการเรียนรู้หนึ่งในเก้าสาระของกรอบหลักสูตร (ร่าง) (เช่น วิทยาศาสตร์และระบบธรรมชาติ) ไม่ใช่ {v}"),
+        )),
+    }
+}
+
 fn grade(map: &Map<String, Value>) -> Result<Option<u8>> {
     let Some(v) = present(map, "grade") else {
         return Ok(None);
@@ -375,6 +468,64 @@ mod tests {
         }
         assert!(rank_options(&json!("grade 4")).is_err());
         assert!(indicator_filter(&json!({"grade": 4, "topK": 1})).is_err());
+    }
+
+    #[test]
+    fn a_stage_is_read_in_every_spelling_and_narrows_nothing() {
+        for v in [
+            json!(2),
+            json!("2"),
+            json!("๒"),
+            json!("ช่วงชั้นที่ 2"),
+            json!("ช่วงชั้นที่ ๒"),
+        ] {
+            let o = rank_options(&json!({ "stage": v })).unwrap();
+            assert_eq!(o, RankOptions::default(), "{v}");
+        }
+        let o = rank_options(&json!({"stage": 2, "grade": "ป.5"})).unwrap();
+        assert_eq!(o.grade, Some(5));
+    }
+
+    #[test]
+    fn a_stage_not_held_is_a_stage_not_held_error_at_the_stage() {
+        for v in [json!(1), json!("3"), json!("ช่วงชั้นที่ 1")] {
+            let e = rank_options(&json!({ "stage": v })).unwrap_err();
+            assert_eq!(e.code(), "stage_not_held", "{v}");
+            assert_eq!(e.location().unwrap().field.as_deref(), Some("stage"));
+            assert!(e.message_en().contains("stage"), "{}", e.message_en());
+            assert!(e.message_th().contains("ช่วงชั้นที่"), "{}", e.message_th());
+        }
+        let e = rank_options(&json!({"stage": "two"})).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        let e = indicator_filter(&json!({"stage": 1})).unwrap_err();
+        assert_eq!(e.code(), "stage_not_held");
+    }
+
+    #[test]
+    fn a_grade_outside_its_stage_is_an_error_at_the_grade() {
+        // Stage 1 (ป.1–3) is refused before its grades are looked at, so the check is
+        // tried on its own: a grade of ป.4–6 is never one of stage 1's.
+        let e = check_grade_in_stage(5, 1, "grade", place("grade")).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        assert_eq!(e.location().unwrap().field.as_deref(), Some("grade"));
+        assert!(e.message_en().contains("ป.1–3"), "{}", e.message_en());
+        assert!(check_grade_in_stage(5, 2, "grade", place("grade")).is_ok());
+    }
+
+    #[test]
+    fn a_draft_area_name_sets_the_draft_area_and_a_2551_name_the_area() {
+        use crate::framework::FrameworkArea;
+        let o = rank_options(&json!({"area": "วิทยาศาสตร์และระบบธรรมชาติ"})).unwrap();
+        assert_eq!(o.area, None);
+        assert_eq!(o.framework_area, Some(FrameworkArea::NaturalScience));
+        let o = rank_options(&json!({"area": "คณิตศาสตร์"})).unwrap();
+        assert_eq!(o.area, Some(LearningArea::Mathematics));
+        assert_eq!(o.framework_area, None);
+        let o = rank_options(&json!({"area": "สาระการเรียนรู้ภาษาไทย"})).unwrap();
+        assert_eq!(o.area, Some(LearningArea::Thai));
+        assert_eq!(o.framework_area, Some(FrameworkArea::Thai));
+        let e = rank_options(&json!({"area": "เทคโนโลยี"})).unwrap_err();
+        assert!(e.message_en().contains("draft"), "{}", e.message_en());
     }
 
     #[test]

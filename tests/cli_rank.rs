@@ -272,3 +272,31 @@ fn a_syntax_error_in_thai_text_is_located_at_its_character_column() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("31") && !err.contains("55"), "{err}");
 }
+
+#[test]
+fn a_line_takes_a_stage_and_a_draft_area_and_a_stage_not_held_is_its_error() {
+    // Science LO 2 of data/framework/lo_seen.jsonl (real; cut where its source excerpt ended).
+    let text = "สังเกต ทดลอง และอธิบายการเกิดเสียง การเคลื่อนที่ของเสียง เสียงสูง เสียงต่ำ เสียงดัง เสียงค่อย";
+    let input = [
+        line(
+            "1",
+            text,
+            r#", "stage": "ช่วงชั้นที่ ๒", "area": "วิทยาศาสตร์และระบบธรรมชาติ""#,
+        ),
+        line("2", text, r#", "stage": 3"#),
+        line("3", text, r#", "area": "ระบบสุริยะ""#),
+    ]
+    .concat();
+    let o = rank_file("stage.jsonl", &input, &["--top", "3"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = lines(&o);
+    assert_eq!(out.len(), 3);
+    let first = codes(&out[0]);
+    assert_eq!(first.len(), 3, "{}", out[0]);
+    assert!(first[0].starts_with("ว "), "{first:?}");
+    assert_eq!(out[1]["error"]["code"], "stage_not_held");
+    assert_eq!(out[1]["error"]["location"]["field"], "stage");
+    assert_eq!(out[1]["error"]["location"]["line"], 2);
+    assert!(out[1]["ranked"].as_array().unwrap().is_empty());
+    assert_eq!(out[2]["error"]["location"]["field"], "area");
+}

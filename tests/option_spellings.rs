@@ -158,3 +158,115 @@ fn every_area_spelling_is_read_alike_by_the_cli_rank_lines_and_the_npm_options()
         }
     }
 }
+
+/// `sapan align` of one outcome with `flags`: the exit status and the first match's code.
+fn aligned(flags: &[&str]) -> (Option<i32>, Option<String>) {
+    let mut args = vec![
+        "align",
+        "--outcomes",
+        "-",
+        "--input-format",
+        "text",
+        "--format",
+        "json",
+        "--top",
+        "1",
+    ];
+    args.extend_from_slice(flags);
+    let o = sapan(&args, "การบวก การลบ จำนวนนับ".as_bytes());
+    let code = serde_json::from_slice::<Value>(&o.stdout)
+        .ok()
+        .and_then(|v| {
+            v["outcomes"][0]["matches"][0]["code"]
+                .as_str()
+                .map(str::to_string)
+        });
+    (o.status.code(), code)
+}
+
+#[test]
+fn every_stage_spelling_is_read_alike_by_the_cli_rank_lines_and_the_npm_options() {
+    let table = table();
+    let rows = table["stages"].as_array().unwrap();
+    let values: Vec<Value> = rows.iter().map(|r| r["value"].clone()).collect();
+    let lines = ranked("stage", &values);
+    let unscoped = ranked("grade", &[Value::Null]).remove(0).unwrap();
+    for (row, line) in rows.iter().zip(lines) {
+        let value = &row["value"];
+        let held = row["stage"].as_u64().is_some();
+        // The npm options: a held stage narrows nothing; one not held is refused with its code.
+        match sapan::options::rank_options(&json!({ "stage": value })) {
+            Ok(o) => {
+                assert!(held, "npm {value}");
+                assert_eq!(o, sapan::engine::RankOptions::default(), "npm {value}");
+            }
+            Err(e) => {
+                assert!(!held, "npm {value}: {e}");
+                assert_eq!(Some(e.code()), row["code"].as_str(), "npm {value}");
+                assert_eq!(e.location().unwrap().field.as_deref(), Some("stage"));
+            }
+        }
+        // A rank line: the same ranking as without a stage, or an error at the stage.
+        match (held, line) {
+            (true, Ok(codes)) => assert_eq!(codes, unscoped, "rank {value}"),
+            (false, Err(field)) => assert_eq!(field, "stage", "rank {value}"),
+            (held, got) => panic!("rank {value}: held {held}, got {got:?}"),
+        }
+        // The CLI flag.
+        let text = value
+            .as_str()
+            .map_or_else(|| value.to_string(), str::to_string);
+        let (status, _) = aligned(&["--stage", &text]);
+        assert_eq!(status, Some(if held { 0 } else { 2 }), "--stage {text}");
+    }
+}
+
+#[test]
+fn every_draft_area_spelling_is_read_alike_by_the_cli_rank_lines_and_the_npm_options() {
+    let table = table();
+    let rows = table["frameworkAreas"].as_array().unwrap();
+    let values: Vec<Value> = rows.iter().map(|r| r["value"].clone()).collect();
+    let lines = ranked("area", &values);
+    for (row, line) in rows.iter().zip(lines) {
+        let value = &row["value"];
+        let want_draft = row["frameworkArea"].as_str();
+        let want_area = row["area"].as_str();
+        let refused = want_draft.is_none() && want_area.is_none();
+        let npm = sapan::options::rank_options(&json!({ "area": value }));
+        match &npm {
+            Ok(o) => {
+                assert_eq!(o.framework_area.map(|a| a.key()), want_draft, "npm {value}");
+                assert_eq!(
+                    o.area.map(|a| a.letter().to_string()).as_deref(),
+                    want_area,
+                    "npm {value}"
+                );
+            }
+            Err(e) => {
+                assert!(refused, "npm {value}: {e}");
+                assert_eq!(e.location().unwrap().field.as_deref(), Some("area"));
+            }
+        }
+        // A rank line ranks it with the engine's own reading of the same options.
+        match (refused, line) {
+            (false, Ok(codes)) => {
+                let opts = sapan::engine::RankOptions {
+                    top_k: 0,
+                    evidence: false,
+                    ..npm.unwrap()
+                };
+                let engine = sapan::engine::Engine::new();
+                let want: Vec<String> = engine
+                    .rank("การบวก การลบ การคูณ การหาร จำนวนนับ ทศนิยม เศษส่วน", &opts)
+                    .into_iter()
+                    .map(|m| m.code.to_string())
+                    .collect();
+                assert_eq!(codes, want, "rank {value}");
+            }
+            (true, Err(field)) => assert_eq!(field, "area", "rank {value}"),
+            (refused, got) => panic!("rank {value}: refused {refused}, got {got:?}"),
+        }
+        let (status, _) = aligned(&["--area", value.as_str().unwrap()]);
+        assert_eq!(status, Some(if refused { 2 } else { 0 }), "--area {value}");
+    }
+}

@@ -653,3 +653,293 @@ fn text_outside_a_numbered_list_is_reported_not_silently_dropped() {
     assert_eq!(p.code(), "parse_text");
     assert_eq!(p.location().and_then(|l| l.line), Some(1));
 }
+
+// ---------------------------------------------------------------------------------------------
+// The draft framework's key stages and learning areas (issue 14)
+//
+// The LO texts below are real: `data/framework/lo_seen.jsonl`, the stage-2 LOs seen in public
+// sources (two of them cut where the source excerpt ended). Texts marked ตัวอย่าง are ours.
+
+use sapan::framework::FrameworkArea;
+
+/// The LOs seen, as (area, number, text, text as copied from the PDF when kept).
+fn lo_seen() -> Vec<serde_json::Value> {
+    include_str!("../data/framework/lo_seen.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn lo_text(area: &str, number: &str) -> String {
+    lo_seen()
+        .into_iter()
+        .find(|lo| lo["area"] == area && lo["number"] == number)
+        .unwrap_or_else(|| panic!("no LO {area} {number}"))["text"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+const SCIENCE: &str = "วิทยาศาสตร์และระบบธรรมชาติ";
+const HOUSEHOLD: &str = "การจัดการในครัวเรือนและการประกอบการ";
+
+#[test]
+fn text_a_real_lo_under_a_stage_and_a_draft_area_header_is_one_outcome_of_both() {
+    let lo = lo_text(SCIENCE, "1");
+    let paste = format!("ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 2\nสาระการเรียนรู้{SCIENCE}\n1. {lo}\n");
+    let found = read_text(&paste, Some("lo.txt"));
+    assert!(found.problems.is_empty(), "{:#?}", found.problems);
+    assert_eq!(found.outcomes.len(), 1);
+    let o = &found.outcomes[0];
+    assert_eq!(o.id, "1");
+    assert_eq!(o.text, lo);
+    assert_eq!(o.stage, Some(2));
+    assert_eq!(o.framework_area, Some(FrameworkArea::NaturalScience));
+    assert_eq!(o.area, None);
+    assert_eq!(o.grade, None);
+    assert_eq!(o.line, Some(3));
+}
+
+#[test]
+fn text_a_draft_only_area_name_alone_on_its_line_is_a_header_not_a_wrapped_line() {
+    let science = lo_text(SCIENCE, "1");
+    let household = lo_text(HOUSEHOLD, "๑");
+    // The two LOs are each numbered 1 (the second as ๑), as the draft numbers each area.
+    let paste = format!("ช่วงชั้นที่ 2\n{SCIENCE}\n1. {science}\n{HOUSEHOLD}\n๑. {household}\n");
+    let found = read_text(&paste, None);
+    assert!(found.problems.is_empty(), "{:#?}", found.problems);
+    assert_eq!(texts(&found), vec![science.as_str(), household.as_str()]);
+    let areas: Vec<_> = found.outcomes.iter().map(|o| o.framework_area).collect();
+    assert_eq!(
+        areas,
+        vec![
+            Some(FrameworkArea::NaturalScience),
+            Some(FrameworkArea::HouseholdEnterprise)
+        ]
+    );
+    assert!(found.outcomes.iter().all(|o| o.stage == Some(2)));
+    // The numbering restarts under each area: the draft area's name tells them apart.
+    assert_eq!(
+        ids(&found),
+        vec![format!("{SCIENCE}-1"), format!("{HOUSEHOLD}-1")]
+    );
+}
+
+#[test]
+fn text_stage_and_draft_area_headers_damaged_by_a_pdf_copy_are_still_headers() {
+    let lo = lo_text(SCIENCE, "1");
+    // A PDF copy writes ำ as ํ + า; the text reads back with ำ.
+    let damaged_lo = lo.replace('ำ', "\u{0E4D}\u{0E32}");
+    for (stage, area) in [
+        ("ช่วงชั้นที่ ๒", format!("สาระการเรียนรู้{SCIENCE}")),
+        (
+            "ผลลัพธ์การเรียนรู้เมื่อจบ ช่วงชั้นที่ 2",
+            "สาระการเรียนรู้วิทยาศาสตร์ และระบบธรรมชาติ".to_string(),
+        ),
+        (
+            "ผลลัพธก์ ารเรียนรู้เมื่อจบช่วงชนั้ ที่ ๒",
+            "วิทยาศาสตร ์และระบบธรรมชาติ".to_string(),
+        ),
+        ("ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 2:", format!("{SCIENCE}:")),
+    ] {
+        let paste = format!("{stage}\n{area}\n1. {damaged_lo}\n");
+        let found = read_text(&paste, None);
+        assert!(
+            found.problems.is_empty(),
+            "{stage} / {area}: {:#?}",
+            found.problems
+        );
+        assert_eq!(texts(&found), vec![lo.as_str()], "{stage} / {area}");
+        assert_eq!(found.outcomes[0].stage, Some(2), "{stage}");
+        assert_eq!(
+            found.outcomes[0].framework_area,
+            Some(FrameworkArea::NaturalScience),
+            "{area}"
+        );
+    }
+}
+
+#[test]
+fn text_the_household_lo_as_copied_from_its_pdf_reads_under_a_broken_area_header() {
+    let raw = lo_seen()
+        .into_iter()
+        .find(|lo| lo["area"] == HOUSEHOLD && lo["number"] == "๑")
+        .unwrap()["text_raw"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The header as a PDF copy breaks it (displaced marks, a space inside a word).
+    let paste = format!("ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ ๒\nการจดั การในครัวเรอื นและการประกอบการ\n{raw}\n");
+    let found = read_text(&paste, None);
+    assert!(found.problems.is_empty(), "{:#?}", found.problems);
+    assert_eq!(found.outcomes.len(), 1, "{:#?}", found.outcomes);
+    let o = &found.outcomes[0];
+    assert_eq!(o.id, "1");
+    assert_eq!(o.framework_area, Some(FrameworkArea::HouseholdEnterprise));
+    assert_eq!(o.stage, Some(2));
+    assert!(o.text.starts_with("ดูแลบ้าน"), "{}", o.text);
+    assert!(o.text.ends_with("ดีเป็นหลัก"), "{}", o.text);
+}
+
+#[test]
+fn text_a_stage_whose_indicators_are_not_held_is_reported_and_its_outcomes_kept() {
+    let found = read_text(
+        "ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 1\n1. ตัวอย่าง ก\nช่วงชั้นที่ 2\n2. ตัวอย่าง ข\n",
+        Some("lo.txt"),
+    );
+    let p = only_problem(&found, "stage_not_held");
+    assert_eq!(line_of(p), Some(1));
+    assert_eq!(field_of(p), Some("stage"));
+    assert!(p.message_en().contains("stage 1"), "{}", p.message_en());
+    assert!(p.message_th().contains("ช่วงชั้นที่ 1"), "{}", p.message_th());
+    let stages: Vec<_> = found.outcomes.iter().map(|o| o.stage).collect();
+    assert_eq!(stages, vec![None, Some(2)]);
+}
+
+#[test]
+fn text_a_2551_area_header_keeps_setting_the_area_and_a_draft_header_replaces_it() {
+    let found = read_text(
+        "กลุ่มสาระการเรียนรู้ภาษาไทย\n1. ตัวอย่าง ก\nสาระการเรียนรู้เทคโนโลยีดิจิทัล\n2. ตัวอย่าง ข\nสาระการเรียนรู้ภาษาไทย\n3. ตัวอย่าง ค\n",
+        None,
+    );
+    assert!(found.problems.is_empty(), "{:#?}", found.problems);
+    let got: Vec<_> = found
+        .outcomes
+        .iter()
+        .map(|o| (o.area, o.framework_area))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(LearningArea::Thai), None),
+            (None, Some(FrameworkArea::DigitalTechnology)),
+            (Some(LearningArea::Thai), Some(FrameworkArea::Thai)),
+        ]
+    );
+}
+
+#[test]
+fn text_a_stage_and_a_draft_area_on_one_line_set_both() {
+    let found = read_text(
+        &format!("สาระการเรียนรู้{SCIENCE} ช่วงชั้นที่ 2\n1. ตัวอย่าง ก\n"),
+        None,
+    );
+    assert!(found.problems.is_empty(), "{:#?}", found.problems);
+    assert_eq!(found.outcomes[0].stage, Some(2));
+    assert_eq!(
+        found.outcomes[0].framework_area,
+        Some(FrameworkArea::NaturalScience)
+    );
+}
+
+#[test]
+fn csv_stage_and_area_columns_take_stages_and_draft_area_names() {
+    let science = lo_text(SCIENCE, "1");
+    let sheet = format!(
+        "id,ผลลัพธ์การเรียนรู้,ช่วงชั้น,สาระการเรียนรู้\n\
+         LO1,\"{science}\",2,{SCIENCE}\n\
+         LO2,ตัวอย่าง ข,ช่วงชั้นที่ ๒,คณิตศาสตร์\n\
+         LO3,ตัวอย่าง ค,1,เทคโนโลยีดิจิทัล\n"
+    );
+    let found = read_csv(&sheet, ',', Some("lo.csv"));
+    let p = only_problem(&found, "stage_not_held");
+    assert_eq!(line_of(p), Some(4));
+    assert_eq!(field_of(p), Some("ช่วงชั้น"));
+    assert_eq!(p.location().unwrap().source.as_deref(), Some("lo.csv"));
+    let got: Vec<_> = found
+        .outcomes
+        .iter()
+        .map(|o| (o.id.as_str(), o.stage, o.area, o.framework_area))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("LO1", Some(2), None, Some(FrameworkArea::NaturalScience)),
+            ("LO2", Some(2), Some(LearningArea::Mathematics), None),
+            ("LO3", None, None, Some(FrameworkArea::DigitalTechnology)),
+        ]
+    );
+    assert_eq!(found.outcomes[0].text, science);
+}
+
+#[test]
+fn csv_an_unreadable_stage_is_an_invalid_field_and_the_row_is_kept() {
+    let found = read_csv("text,stage\nตัวอย่าง,สอง\n", ',', None);
+    let p = only_problem(&found, "invalid_field");
+    assert_eq!(field_of(p), Some("stage"));
+    assert_eq!(found.outcomes.len(), 1);
+    assert_eq!(found.outcomes[0].stage, None);
+}
+
+#[test]
+fn json_stage_and_framework_area_are_read_and_round_trip() {
+    let household = lo_text(HOUSEHOLD, "๑");
+    let json = serde_json::json!([
+        {"id": "LO1", "text": household, "stage": "ช่วงชั้นที่ ๒", "area": HOUSEHOLD},
+        {"id": "LO2", "text": "ตัวอย่าง", "ช่วงชั้น": 3},
+    ])
+    .to_string();
+    let found = read_json(&json, None);
+    let p = only_problem(&found, "stage_not_held");
+    assert_eq!(field_of(p), Some("[1].ช่วงชั้น"));
+    let o = &found.outcomes[0];
+    assert_eq!(o.stage, Some(2));
+    assert_eq!(o.framework_area, Some(FrameworkArea::HouseholdEnterprise));
+    assert_eq!(found.outcomes[1].stage, None);
+
+    // As Sapan writes outcomes (parseOutcomes) and reads them back (align).
+    let written = serde_json::to_value(&found.outcomes).unwrap();
+    assert_eq!(written[0]["stage"], 2);
+    assert_eq!(written[0]["frameworkArea"], "household_enterprise");
+    let again = sapan::outcome::read_json_value(&written, None);
+    assert!(again.problems.is_empty(), "{:#?}", again.problems);
+    assert_eq!(again.outcomes[0].stage, Some(2));
+    assert_eq!(
+        again.outcomes[0].framework_area,
+        Some(FrameworkArea::HouseholdEnterprise)
+    );
+}
+
+#[test]
+fn json_a_framework_area_key_takes_a_shared_name_as_the_drafts() {
+    let found = read_json(r#"[{"text": "ตัวอย่าง", "frameworkArea": "ภาษาไทย"}]"#, None);
+    assert!(found.problems.is_empty(), "{:#?}", found.problems);
+    assert_eq!(found.outcomes[0].framework_area, Some(FrameworkArea::Thai));
+    assert_eq!(found.outcomes[0].area, None);
+    let found = read_json(r#"[{"text": "ตัวอย่าง", "frameworkArea": "ว"}]"#, None);
+    let p = only_problem(&found, "invalid_field");
+    assert_eq!(field_of(p), Some("[0].frameworkArea"));
+}
+
+#[test]
+fn case_education_level_gives_a_stage_and_subject_a_draft_area() {
+    let science = lo_text(SCIENCE, "1");
+    let package = serde_json::json!({
+        "CFDocument": {"identifier": "d", "title": "ตัวอย่าง"},
+        "CFItems": [
+            {"identifier": "a", "humanCodingScheme": "LO 1", "fullStatement": science,
+             "educationLevel": ["ช่วงชั้นที่ 2"], "subject": [SCIENCE]},
+            {"identifier": "b", "fullStatement": "ตัวอย่าง ข",
+             "educationLevel": ["04", "05", "06", "Key stage 2"], "subject": ["เทคโนโลยีดิจิทัล"]},
+            {"identifier": "c", "fullStatement": "ตัวอย่าง ค", "educationLevel": ["ช่วงชั้นที่ 3"]}
+        ]
+    })
+    .to_string();
+    let found = read_case(&package, None);
+    let p = only_problem(&found, "stage_not_held");
+    assert_eq!(field_of(p), Some("CFItems[2].educationLevel"));
+    let got: Vec<_> = found
+        .outcomes
+        .iter()
+        .map(|o| (o.grade, o.stage, o.framework_area))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (None, Some(2), Some(FrameworkArea::NaturalScience)),
+            (None, Some(2), Some(FrameworkArea::DigitalTechnology)),
+            (None, None, None),
+        ]
+    );
+}

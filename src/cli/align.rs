@@ -22,7 +22,9 @@ use sapan::{Error, ErrorKind};
 /// CASE and Markdown are still written whole.
 const CHUNK: usize = 1_000;
 
-use super::{area_flag, bad_argument, grade_flag, output_error, read_input, Options};
+use super::{
+    bad_argument, either_area_flag, grade_and_stage_flags, output_error, read_input, Options,
+};
 
 pub fn align(args: &[String]) -> Result<(), Error> {
     let opts = Options::parse_with_flags(
@@ -32,6 +34,7 @@ pub fn align(args: &[String]) -> Result<(), Error> {
             "format",
             "grade",
             "area",
+            "stage",
             "top",
             "min-score",
             "input-format",
@@ -68,12 +71,17 @@ pub fn align(args: &[String]) -> Result<(), Error> {
     } else {
         Scope::Filter
     };
+    let areas = opts
+        .get("area")
+        .map(either_area_flag)
+        .transpose()?
+        .unwrap_or_default();
     let rank = RankOptions {
-        grade: opts.get("grade").map(grade_flag).transpose()?,
+        grade: grade_and_stage_flags(&opts)?,
         grade_scope: scope,
-        area: opts.get("area").map(area_flag).transpose()?,
+        area: areas.area,
         area_scope: scope,
-        framework_area: None,
+        framework_area: areas.framework_area,
         top_k: parse_number(opts.get("top").unwrap_or("5"), "top")? as usize,
         min_score: parse_number(opts.get("min-score").unwrap_or("0"), "min-score")? as f32,
         evidence: true,

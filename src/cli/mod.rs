@@ -10,7 +10,10 @@ use std::process::ExitCode;
 use serde_json::Value;
 
 use sapan::curriculum::{Curriculum, Indicator, IndicatorFilter, LearningArea};
-use sapan::options::{read_area_value, read_grade_value};
+use sapan::framework::AreaReading;
+use sapan::options::{
+    check_grade_in_stage, check_stage, read_area_value, read_either_area_value, read_grade_value,
+};
 use sapan::report::csv::csv_field;
 use sapan::text::{normalize, segment};
 use sapan::{Error, ErrorKind};
@@ -23,11 +26,12 @@ mod rank;
 const USAGE: &str = r#"sapan — align Thai curriculum text with the B.E. 2551 indicators (ป.4–6)
 
 usage:
-  sapan indicators [--grade 4|5|6] [--area ท|ค|ว|ส|พ|ศ|ง|ต] [--format table|jsonl|csv]
+  sapan indicators [--grade 4|5|6] [--area ท|ค|ว|ส|พ|ศ|ง|ต] [--stage 2] [--format table|jsonl|csv]
   sapan normalize TEXT|-
   sapan segment TEXT|- [--format lines|json|jsonl]
   sapan align --outcomes FILE [--format csv|json|case|md] [--grade 4|5|6] [--area X]
-              [--top K] [--min-score S] [--prior] [--input-format csv|tsv|json|case|text]
+              [--stage 2] [--top K] [--min-score S] [--prior]
+              [--input-format csv|tsv|json|case|text]
   sapan rank --input FILE.jsonl|- [--top K]
   sapan eval --gold FILE.jsonl [--grade-filter] [--misses]
   sapan tune --gold FILE.jsonl [--why ID] [--weights W1,W2,…]
@@ -44,16 +48,24 @@ TSV with a header such as id,text,grade,area; JSON; a 1EdTech CASE package; or
 text pasted from a PDF or Word file. The input format is detected from the name
 and content unless --input-format is given. Each outcome's own grade and area
 restrict its candidates; --grade and --area apply to outcomes without them
-(with --prior they are preferred instead of required). Output (default md) goes
-to standard output; problems in the input go to standard error.
+(with --prior they are preferred instead of required). The draft framework's
+own outcomes are read too: a key stage (--stage 2, a stage column, or a header
+such as ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 2) and a draft area (--area
+วิทยาศาสตร์และระบบธรรมชาติ, an area column, or a header such as
+สาระการเรียนรู้เทคโนโลยีดิจิทัล). Only stage 2 (ป.4–6) is held, and it narrows
+nothing; another stage is a stage_not_held error. A draft area is a prior over
+the 2551 areas and strands it draws on, never a filter. Output (default md)
+goes to standard output; problems in the input go to standard error.
 
-rank reads JSON Lines {"id": …, "text": …, "grade": …?, "area": …?} (blank
-lines skipped) and writes one line per input line, in input order:
+rank reads JSON Lines {"id": …, "text": …, "grade": …?, "area": …?, "stage": …?}
+(blank lines skipped) and writes one line per input line, in input order:
   {"id": …, "ranked": [{"code": "ท 1.1 ป.4/1", "score": 0.4321, "relation": "aligned"}, …]}
 with at most K matches (default 10; 0 = every candidate), best first. id is
 echoed as given (string, number, or null when absent). A grade (4, "5",
 "ป.6") or an area (ท or a name such as คณิตศาสตร์) restricts the candidates to
-it; without them all 582 indicators are ranked. relation is aligned, partial
+it; without them all 582 indicators are ranked. A draft area's name
+(เทคโนโลยีดิจิทัล) is a prior instead; a stage (2, "ช่วงชั้นที่ 2") narrows nothing,
+and a stage other than 2 is the line's stage_not_held error. relation is aligned, partial
 or none. A line that cannot be ranked (not JSON, no text, a bad grade or area)
 still gets its line, {"id": …, "ranked": [], "error": {"code", "messageEn",
 "messageTh", "location": {"source", "line", "column", "field"}}}; its problems
@@ -77,7 +89,11 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("sapan: {e}");
-            if e.kind() == ErrorKind::InvalidArgument {
+            // A stage not held reaches here only from --stage: a usage error like any flag's.
+            if matches!(
+                e.kind(),
+                ErrorKind::InvalidArgument | ErrorKind::StageNotHeld
+            ) {
                 eprintln!("\n{USAGE}");
                 ExitCode::from(2)
             } else {
@@ -226,14 +242,14 @@ fn choice<'a>(
 }
 
 fn indicators(args: &[String]) -> Result<(), Error> {
-    let opts = Options::parse(args, &["grade", "area", "format"])?;
+    let opts = Options::parse(args, &["grade", "area", "stage", "format"])?;
     if let Some(p) = &opts.positional {
         return Err(bad_argument(
             format!("indicators takes no text argument, got \"{p}\""),
             format!("คำสั่ง indicators ไม่รับข้อความ แต่ได้รับ \"{p}\""),
         ));
     }
-    let grade = opts.get("grade").map(grade_flag).transpose()?;
+    let grade = grade_and_stage_flags(&opts)?;
     let area = opts.get("area").map(area_flag).transpose()?;
     let format = choice(&opts, "format", &["table", "jsonl", "csv"], "table")?;
     let list: Vec<&Indicator> = Curriculum::embedded()
@@ -251,6 +267,41 @@ fn grade_flag(g: &str) -> Result<u8, Error> {
         bad_argument(
             format!("--grade {g}: expected 4, 5 or 6 (the embedded curriculum covers ป.4–ป.6)"),
             format!("--grade {g}: ต้องเป็น 4, 5 หรือ 6 (ข้อมูลหลักสูตรครอบคลุม ป.4–ป.6)"),
+        )
+    })
+}
+
+/// `--stage`, read and checked as every front end does ([`sapan::options::check_stage`]):
+/// only stage 2 (ป.4–6) is held; a stage not held is `stage_not_held`.
+fn stage_flag(s: &str) -> Result<u8, Error> {
+    check_stage(&Value::from(s), "--stage", flag_place("stage"))
+}
+
+/// `--grade` and `--stage` together: the grade, checked to be one of the stage's.
+fn grade_and_stage_flags(opts: &Options) -> Result<Option<u8>, Error> {
+    let stage = opts.get("stage").map(stage_flag).transpose()?;
+    let grade = opts.get("grade").map(grade_flag).transpose()?;
+    if let (Some(g), Some(n)) = (grade, stage) {
+        check_grade_in_stage(g, n, "--grade", flag_place("grade"))?;
+    }
+    Ok(grade)
+}
+
+fn flag_place(flag: &str) -> sapan::Location {
+    sapan::Location {
+        source: Some("argument".into()),
+        field: Some(format!("--{flag}")),
+        ..sapan::Location::default()
+    }
+}
+
+/// `--area` where a draft area is taken too (`sapan align`): a 2551 area or a draft area's
+/// name ([`sapan::options::read_either_area_value`]).
+fn either_area_flag(a: &str) -> Result<AreaReading, Error> {
+    read_either_area_value(&Value::from(a)).ok_or_else(|| {
+        bad_argument(
+            format!("--area {a}: expected a learning-area letter ท ค ว ส พ ศ ง ต or its name (e.g. คณิตศาสตร์, math), or a draft framework area (e.g. วิทยาศาสตร์และระบบธรรมชาติ)"),
+            format!("--area {a}: ต้องเป็นอักษรกลุ่มสาระ ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ (เช่น คณิตศาสตร์) หรือสาระการเรียนรู้ของกรอบหลักสูตร (ร่าง) (เช่น วิทยาศาสตร์และระบบธรรมชาติ)"),
         )
     })
 }

@@ -14,7 +14,10 @@ use serde_json::Value;
 
 use sapan::curriculum::LearningArea;
 use sapan::engine::{Engine, RankOptions, Scope};
-use sapan::options::{read_area_value, read_grade_value};
+use sapan::framework::FrameworkArea;
+use sapan::options::{
+    check_grade_in_stage, check_stage, read_either_area_value, read_grade_value, read_stage_value,
+};
 use sapan::outcome::located_json::parse_located;
 use sapan::{Error, ErrorKind, Location};
 
@@ -34,6 +37,7 @@ struct Query {
     text: String,
     grade: Option<u8>,
     area: Option<LearningArea>,
+    framework_area: Option<FrameworkArea>,
 }
 
 #[derive(Serialize)]
@@ -168,7 +172,7 @@ fn respond(engine: &Engine, req: &Request, top_k: usize) -> String {
                 grade_scope: Scope::Filter,
                 area: q.area,
                 area_scope: Scope::Filter,
-                framework_area: None,
+                framework_area: q.framework_area,
                 top_k,
                 min_score: 0.0,
                 evidence: false,
@@ -198,7 +202,7 @@ fn respond(engine: &Engine, req: &Request, top_k: usize) -> String {
     line
 }
 
-/// Reads one input line: `{"id": …, "text": …, "grade": …?, "area": …?}`.
+/// Reads one input line: `{"id": …, "text": …, "grade": …?, "area": …?, "stage": …?}`.
 fn request(line: &str, number: usize, source: &str) -> Request {
     let at = |field: &str| Location {
         source: Some(source.to_string()),
@@ -284,26 +288,59 @@ fn request(line: &str, number: usize, source: &str) -> Request {
             }
         },
     };
-    let area = match value.get("area") {
+    let areas = match value.get("area") {
         None | Some(Value::Null) => None,
-        Some(a) => match read_area_value(a) {
-            Some(area) => Some(area),
+        Some(a) => match read_either_area_value(a) {
+            Some(areas) => Some(areas),
             None => {
                 problems.push(
                     Error::new(
                         ErrorKind::InvalidField,
-                        format!("area {a}: expected a learning-area letter ท ค ว ส พ ศ ง ต or its name (e.g. คณิตศาสตร์, math)"),
-                        format!("กลุ่มสาระ {a}: ต้องเป็นอักษร ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ (เช่น คณิตศาสตร์)"),
+                        format!("area {a}: expected a learning-area letter ท ค ว ส พ ศ ง ต or its name (e.g. คณิตศาสตร์, math), or a draft framework area (e.g. วิทยาศาสตร์และระบบธรรมชาติ)"),
+                        format!("กลุ่มสาระ {a}: ต้องเป็นอักษร ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ (เช่น คณิตศาสตร์) หรือสาระการเรียนรู้ของกรอบหลักสูตร (ร่าง) (เช่น วิทยาศาสตร์และระบบธรรมชาติ)"),
                     )
                     .at(at("area")),
                 );
                 None
             }
         },
+    }
+    .unwrap_or_default();
+    // A stage narrows nothing (stage 2 is every indicator held); one not held is the line's error.
+    let stage = match value.get("stage") {
+        None | Some(Value::Null) => None,
+        Some(s) if read_stage_value(s).is_none() => {
+            problems.push(
+                Error::new(
+                    ErrorKind::InvalidField,
+                    format!("stage {s}: expected a key stage such as 2 or \"ช่วงชั้นที่ 2\""),
+                    format!("ช่วงชั้น {s}: ต้องเป็นช่วงชั้น เช่น 2 หรือ \"ช่วงชั้นที่ 2\""),
+                )
+                .at(at("stage")),
+            );
+            None
+        }
+        Some(s) => match check_stage(s, "stage", at("stage")) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                problems.push(e);
+                None
+            }
+        },
     };
+    if let (Some(g), Some(n)) = (grade, stage) {
+        if let Err(e) = check_grade_in_stage(g, n, "grade", at("grade")) {
+            problems.push(e);
+        }
+    }
     let id = value.get("id").cloned().unwrap_or(Value::Null);
     let query = match text {
-        Some(text) if problems.is_empty() => Ok(Query { text, grade, area }),
+        Some(text) if problems.is_empty() => Ok(Query {
+            text,
+            grade,
+            area: areas.area,
+            framework_area: areas.framework_area,
+        }),
         _ => Err(problems),
     };
     Request { id, query }
@@ -324,6 +361,28 @@ mod tests {
         assert_eq!(fields, ["text", "grade", "area"]);
         assert_eq!(r.id, Value::from(7));
         assert_eq!(problems[0].location().unwrap().line, Some(3));
+    }
+
+    #[test]
+    fn a_line_takes_a_stage_and_a_draft_area() {
+        let q = request(
+            r#"{"text": "x", "stage": "ช่วงชั้นที่ 2", "area": "เทคโนโลยีดิจิทัล"}"#,
+            1,
+            "-",
+        )
+        .query
+        .ok()
+        .unwrap();
+        assert_eq!(q.area, None);
+        assert_eq!(q.framework_area, Some(FrameworkArea::DigitalTechnology));
+        let problems = request(r#"{"text": "x", "stage": 1}"#, 4, "in.jsonl")
+            .query
+            .err()
+            .unwrap();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code(), "stage_not_held");
+        let at = problems[0].location().unwrap();
+        assert_eq!((at.line, at.field.as_deref()), (Some(4), Some("stage")));
     }
 
     #[test]

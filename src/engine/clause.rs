@@ -22,6 +22,10 @@ use crate::text::Segmenter;
 /// own: `น่าอยู่อาศัย`, `ไม้ประดับได้` … belong with the piece before them.
 const MIN_CLAUSE_CHARS: usize = 16;
 
+/// At most this many clauses (the LOs seen have up to six, the dev composites up to nine);
+/// a text of more is one clause.
+const MAX_CLAUSES: usize = 24;
+
 /// A piece whose letters are this much cue phrases is competency language.
 const CUE_SHARE: f32 = 0.5;
 
@@ -136,21 +140,68 @@ impl Engine {
     /// The clauses of a normalised text, in order; they cover it all but the spaces
     /// between them. A text with one clause (most lesson objectives) is that one.
     pub(super) fn split_clauses(&self, normalized: &str) -> Vec<Clause> {
-        split_clauses(normalized, &|rest: &str| {
-            // The first word of what follows a space: a verb opens a clause.
+        let first_word = |rest: &str| -> Option<String> {
             let head: String = rest.chars().take(24).collect();
             self.segmenter
                 .segment(&head)
                 .into_iter()
                 .next()
-                .is_some_and(|t| self.clause_leads.0.contains(&t.text))
-        })
+                .map(|t| t.text)
+        };
+        // The first word of what follows a space: a verb opens a clause.
+        let opens = |rest: &str| first_word(rest).is_some_and(|w| self.clause_leads.0.contains(&w));
+        // Two long objects of one verb with the same head noun (`ระบุลักษณะที่มีการ
+        // เปลี่ยนแปลงทางเคมี ลักษณะของสารละลาย…`): the repeated head opens the next topic.
+        // Only when the phrase before is verb-led and its object starts with that head, so
+        // explanations that name their subject twice (`วงจรไฟฟ้าเป็น… วงจรไฟฟ้าอย่างง่าย…`)
+        // stay one topic.
+        let repeats = |before: &str, chunk: &str| {
+            let Some(w) = first_word(chunk) else {
+                return false;
+            };
+            if w.chars().count() < 3 || self.clause_leads.0.contains(&w) {
+                return false;
+            }
+            let words = self.segmenter.segment(before);
+            let mut words = words
+                .iter()
+                .map(|t| t.text.as_str())
+                .filter(|t| !t.trim().is_empty());
+            let mut verbs = 0;
+            for t in words.by_ref() {
+                if self.clause_leads.0.contains(t) {
+                    verbs += 1;
+                } else if t != "และ" && t != "หรือ" {
+                    return verbs > 0 && t == w;
+                }
+            }
+            false
+        };
+        let clauses = split_clauses(normalized, &opens, &repeats);
+        // A text of more clauses than any LO has (a pasted page, hostile input) is taken
+        // as one: each clause costs the ranking a pass over every indicator.
+        if clauses.len() > MAX_CLAUSES {
+            let chars: Vec<char> = normalized.chars().collect();
+            let (s, e) = (clauses[0].span.start, clauses[clauses.len() - 1].span.end);
+            return vec![Clause {
+                span: Span { start: s, end: e },
+                text: chars[s..e].iter().collect(),
+                kind: ClauseKind::Content,
+                competencies: Vec::new(),
+                cues: Vec::new(),
+            }];
+        }
+        clauses
     }
 }
 
 /// The clauses of a normalised text; `opens` says whether the text after a space opens a
 /// new clause (its first word is a verb).
-fn split_clauses(normalized: &str, opens: &dyn Fn(&str) -> bool) -> Vec<Clause> {
+fn split_clauses(
+    normalized: &str,
+    opens: &dyn Fn(&str) -> bool,
+    repeats: &dyn Fn(&str, &str) -> bool,
+) -> Vec<Clause> {
     let chars: Vec<char> = normalized.chars().collect();
     let cue_spans = find_cues(&chars);
     // 1. Pieces: at commas, semicolons and line breaks always; at a space unless the
@@ -178,7 +229,11 @@ fn split_clauses(normalized: &str, opens: &dyn Fn(&str) -> bool) -> Vec<Clause> 
                     starts_with(&chars, next, w)
                         && cue_at(&chars, next + w.chars().count(), &cue_spans)
                 });
-            if hard || cue_led || (!continues(&chars, next) && opens_at(&chars, next, opens)) {
+            if hard
+                || cue_led
+                || (!continues(&chars, next) && opens_at(&chars, next, opens))
+                || repeats_at(&chars, start, i, next, repeats)
+            {
                 push_piece(&mut pieces, &chars, start, i);
                 start = next;
                 i = next;
@@ -268,6 +323,29 @@ fn opens_at(chars: &[char], at: usize, opens: &dyn Fn(&str) -> bool) -> bool {
         return true;
     }
     opens(&rest(at))
+}
+
+/// Whether the space-free chunk at `next` repeats the head of a long phrase before it
+/// (`before` from `start` to the space at `at`); both must be topic-long, so a list of short
+/// items (`เสียงสูง เสียงต่ำ`) stays one topic.
+fn repeats_at(
+    chars: &[char],
+    start: usize,
+    at: usize,
+    next: usize,
+    repeats: &dyn Fn(&str, &str) -> bool,
+) -> bool {
+    let end = (next..chars.len())
+        .find(|&j| chars[j].is_whitespace())
+        .unwrap_or(chars.len());
+    if end - next < MIN_CLAUSE_CHARS || topic_len(chars, start, at) < MIN_CLAUSE_CHARS {
+        return false;
+    }
+    // The head of the phrase is at its start: its first words are enough, and keep a long
+    // run of spaced words linear.
+    let before: String = chars[start..at.min(start + 64)].iter().collect();
+    let chunk: String = chars[next..end].iter().collect();
+    repeats(&before, &chunk)
 }
 
 /// Whether a cue phrase starts at `at`.
@@ -392,16 +470,19 @@ mod tests {
             [
                 ClauseKind::Content,
                 ClauseKind::Content,
+                ClauseKind::Content,
                 ClauseKind::Competency
             ]
         );
-        // The two things the first verbs name stay together; the next verb opens a clause;
-        // the teamwork clause is competency language (core competency 4).
-        assert!(got[0].text.ends_with("ลักษณะของสารละลายที่พบในชีวิตประจำวัน"));
-        assert!(got[1].text.starts_with("อธิบายการทำงานของอวัยวะ"));
-        assert!(got[2].text.starts_with("และทำงานร่วมกัน"));
-        assert!(got[2].text.ends_with("จนสำเร็จ"));
-        assert!(got[2].competencies.contains(&4));
+        // The two objects of the first verbs share a head noun (ลักษณะ…, ลักษณะ…): two
+        // topics; the next verb opens a clause; the teamwork clause is competency language
+        // (core competency 4).
+        assert!(got[0].text.ends_with("ที่มีการเปลี่ยนแปลงทางเคมี"));
+        assert_eq!(got[1].text, "ลักษณะของสารละลายที่พบในชีวิตประจำวัน");
+        assert!(got[2].text.starts_with("อธิบายการทำงานของอวัยวะ"));
+        assert!(got[3].text.starts_with("และทำงานร่วมกัน"));
+        assert!(got[3].text.ends_with("จนสำเร็จ"));
+        assert!(got[3].competencies.contains(&4));
         // Spans point into the text.
         for c in &got {
             let s: String = lo
@@ -418,10 +499,34 @@ mod tests {
         // lo_seen.jsonl: science LO 2 (cut where the source excerpt ended).
         let lo = "สังเกต ทดลอง และอธิบายการเกิดเสียง การเคลื่อนที่ของเสียง เสียงสูง เสียงต่ำ เสียงดัง เสียงค่อย และวิเคราะห์สาเหตุที่ทำให้เกิดมลพิษทางเสียงโดยประเมินความน่าเชื่อถือและความสมเหต";
         let got = texts(lo);
-        assert_eq!(got.len(), 3);
-        assert!(got[0].0.starts_with("สังเกต ทดลอง และอธิบายการเกิดเสียง"));
-        assert_eq!(got[2].1, ClauseKind::Process);
-        assert!(got[2].0.starts_with("โดยประเมินความน่าเชื่อถือ"));
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].0, "สังเกต ทดลอง และอธิบายการเกิดเสียง");
+        // A list of short items with one head (เสียงสูง เสียงต่ำ …) stays one topic.
+        assert!(got[1].0.starts_with("การเคลื่อนที่ของเสียง"));
+        assert!(got[1].0.ends_with("เสียงดัง เสียงค่อย"));
+        assert!(got[2].0.starts_with("และวิเคราะห์สาเหตุ"));
+        assert_eq!(got[3].1, ClauseKind::Process);
+        assert!(got[3].0.starts_with("โดยประเมินความน่าเชื่อถือ"));
+    }
+
+    #[test]
+    fn an_explanation_naming_its_subject_twice_stays_one_topic() {
+        // data/gold/dev.jsonl g0103 (a teacher-written text): not verb-led, so the repeated
+        // head (วงจรไฟฟ้า) is its subject, not a list of objects.
+        let t = "วงจรไฟฟ้าเป็นเส้นทางที่กระแสไฟฟ้าผ่านได้ครบรอบ วงจรไฟฟ้าอย่างง่ายมีส่วนประกอบที่มีหน้าที่แตกต่างกัน";
+        assert_eq!(texts(t).len(), 1);
+    }
+
+    #[test]
+    fn a_text_of_more_clauses_than_any_lo_is_one_clause() {
+        // Sapan's own test text, repeated as the bad-input table's 1 MB line is.
+        let one = "อ่านเรื่องสั้นแล้วสรุปใจความสำคัญ และแสดงความคิดเห็นต่อเรื่องที่อ่านได้";
+        assert_eq!(split(one).len(), 2);
+        let many = vec![one; MAX_CLAUSES].join(" ");
+        let got = split(&many);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, many);
+        assert_eq!(got[0].kind, ClauseKind::Content);
     }
 
     #[test]

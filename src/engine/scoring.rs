@@ -198,8 +198,11 @@ impl Engine {
     pub(super) fn rank_scoped(&self, text: &str, scope: &Scoped, opts: &RankOptions) -> Ranked {
         let q = self.query(text);
         let clauses = self.split_clauses(&q.normalized);
+        // In an area whose indicators teach working itself (ง 1.1), a clause about working
+        // is a topic like any other, its cue phrases kept.
+        let work_is_content = scope.framework_area.is_some_and(|a| a.work_is_content());
         let content: Vec<usize> = (0..clauses.len())
-            .filter(|&c| clauses[c].kind == ClauseKind::Content)
+            .filter(|&c| work_is_content || clauses[c].kind == ClauseKind::Content)
             .collect();
         let candidates = self.candidates(scope.grade, scope.area, opts);
         // Units: the whole text, and where it has several clauses each content clause.
@@ -214,6 +217,7 @@ impl Engine {
                 let end = clauses[cs[cs.len() - 1]].span.end;
                 let cues: Vec<(usize, usize)> = cs
                     .iter()
+                    .filter(|_| !work_is_content)
                     .flat_map(|&c| clauses[c].cues.iter().copied())
                     .collect();
                 Unit {
@@ -225,8 +229,10 @@ impl Engine {
                 units.push(part(&[c]));
             }
         }
-        // Per candidate: its best score and the unit that gave it.
+        // Per candidate: its best score and the unit that gave it; and every unit's score,
+        // to say which clauses it answers.
         let mut best: Vec<(usize, f32, usize)> = candidates.iter().map(|&i| (i, 0.0, 0)).collect();
+        let mut by_unit: Vec<Vec<f32>> = vec![Vec::new(); self.indicators.len()];
         for (u, unit) in units.iter().enumerate() {
             let uq = unit.query.as_ref().unwrap_or(&q);
             let all = self.signals(uq);
@@ -236,12 +242,32 @@ impl Engine {
                     values: all[b.0],
                 };
                 let v = self.score(&s, scope, opts);
+                if units.len() > 1 {
+                    by_unit[b.0].push(v);
+                }
                 if v > b.1 {
                     b.1 = v;
                     b.2 = u;
                 }
             }
         }
+        // The clauses a match answers: each content clause scoring nearly its best (a
+        // topic shared by two clauses is named under both); a match best answered by the
+        // whole text and by no clause nearly as well answers them all.
+        let answered = |i: usize, score: f32| -> Vec<u32> {
+            if units.len() == 1 {
+                return units[0].clauses.clone();
+            }
+            let near: Vec<u32> = (1..units.len())
+                .filter(|&u| by_unit[i][u] >= ANSWER_SHARE * score)
+                .map(|u| units[u].clauses[0])
+                .collect();
+            if near.is_empty() {
+                content.iter().map(|&c| c as u32).collect()
+            } else {
+                near
+            }
+        };
         let mut scored: Vec<(usize, f32, usize)> = best
             .into_iter()
             .filter(|&(_, s, _)| s > 0.0 && s >= opts.min_score)
@@ -274,11 +300,7 @@ impl Engine {
                 } else {
                     Vec::new()
                 },
-                clauses: if u == 0 && clauses.len() > 1 {
-                    content.iter().map(|&c| c as u32).collect()
-                } else {
-                    units[u].clauses.clone()
-                },
+                clauses: answered(i, score),
                 review: None,
             })
             .collect();
@@ -291,6 +313,9 @@ impl Engine {
 }
 
 /// A candidate while lists are picked: (indicator index, score, unit it scored best in).
+/// A clause answers a match when its own score is at least this share of the match's.
+const ANSWER_SHARE: f32 = 0.85;
+
 type Candidate = (usize, f32, usize);
 
 /// The best `top_k` (0 = all) of `sorted` (best first), each clause's in turn: a match

@@ -10,8 +10,11 @@
 //! - **grade**: `educationLevel`, an array of strings (`"04"`, `"4"`, `"ป.4"`). One grade, or
 //!   several that all name the same one, gives the grade; several different grades (an item
 //!   for ป.4–6) leave it unset without a problem, since that is a span, not an error;
+//! - **stage**: a level of `educationLevel` that names a key stage of the draft framework
+//!   (`"ช่วงชั้นที่ 2"`, `"Key stage 2"`); the draft publishes its outcomes per stage;
 //! - **area**: the item's `subject`, else its `CFItemType` when that names an area (some
-//!   frameworks use the type for the subject), else the CFDocument's `subject`.
+//!   frameworks use the type for the subject), else the CFDocument's `subject`. A draft
+//!   area's name (`เทคโนโลยีดิจิทัล`) gives the outcome's draft area.
 //!
 //! Items that are the parent of another item in an `isChildOf` association are groupings
 //! (a strand, a grade level) and are not read as outcomes: aligning "Strand 1: Reading" with
@@ -21,11 +24,11 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::curriculum::LearningArea;
 use crate::error::ErrorKind;
+use crate::framework::{read_either_area, read_stage, AreaReading};
 
 use super::located_json::{element_lines, parse_collecting as parse};
-use super::{read_area, read_grade, strip_bom, Collector, GradeReading, Outcomes, Place};
+use super::{read_grade, strip_bom, Collector, GradeReading, Labels, Outcomes, Place};
 
 /// Reads a CASE 1.1 package.
 ///
@@ -112,26 +115,40 @@ pub(crate) fn read_package(
             continue;
         }
         let id = string(item.get("humanCodingScheme")).or(identifier);
-        let grade = grade(item.get("educationLevel"), &place, &mut out);
-        let area = match strings(item.get("subject")).first() {
+        let levels = strings(item.get("educationLevel"));
+        // A level that names a stage is the stage; the others are grades.
+        let (stages, grades): (Vec<String>, Vec<String>) = levels
+            .into_iter()
+            .partition(|l| read_stage(l, false).is_some());
+        let grade = grade(&grades, &place, &mut out);
+        let stage = stages
+            .first()
+            .and_then(|s| out.stage(s, &place, "educationLevel"));
+        let areas = match strings(item.get("subject")).first() {
             Some(subject) => out.area(subject, &place, "subject"),
             None => None,
         }
-        .or_else(|| string(item.get("CFItemType")).and_then(|t| read_area(&t)))
+        .or_else(|| string(item.get("CFItemType")).and_then(|t| read_either_area(&t)))
         .or(document_area);
+        let labels = Labels {
+            grade,
+            stage,
+            ..Labels::default()
+        }
+        .with_areas(areas);
         let text = string(item.get("fullStatement")).unwrap_or_default();
-        out.push(id, &text, grade, area, &place, "fullStatement");
+        out.push(id, &text, labels, &place, "fullStatement");
     }
     out.finish()
 }
 
 /// The area the CFDocument's `subject` names, reported when it names none.
-fn document_area(map: &Map<String, Value>, out: &mut Collector) -> Option<LearningArea> {
+fn document_area(map: &Map<String, Value>, out: &mut Collector) -> Option<AreaReading> {
     let subjects = strings(map.get("CFDocument").and_then(|d| d.get("subject")));
     if subjects.is_empty() {
         return None;
     }
-    if let Some(area) = subjects.iter().find_map(|s| read_area(s)) {
+    if let Some(area) = subjects.iter().find_map(|s| read_either_area(s)) {
         return Some(area);
     }
     let place = Place {
@@ -153,10 +170,9 @@ fn parents(map: &Map<String, Value>) -> HashSet<String> {
         .collect()
 }
 
-/// The grade `educationLevel` gives (see the module documentation).
-fn grade(value: Option<&Value>, place: &Place, out: &mut Collector) -> Option<u8> {
-    let levels = strings(value);
-    match levels.as_slice() {
+/// The grade the grade levels of `educationLevel` give (see the module documentation).
+fn grade(levels: &[String], place: &Place, out: &mut Collector) -> Option<u8> {
+    match levels {
         [] => None,
         [one] => out.grade(one, place, "educationLevel"),
         several => {

@@ -4,9 +4,12 @@
 
 use std::collections::HashMap;
 
-use crate::area::{read_area, read_grade, GradeReading};
+use crate::area::{read_grade, GradeReading};
 use crate::curriculum::LearningArea;
 use crate::error::{Error, ErrorKind, Location};
+use crate::framework::{
+    held_stage, read_either_area, read_framework_area, read_stage, AreaReading, FrameworkArea,
+};
 use crate::text::chars::{is_combining_mark, is_following_vowel, is_invisible, is_thai};
 use crate::text::normalize::normalize;
 
@@ -24,6 +27,11 @@ pub(crate) enum Field {
     Text,
     Grade,
     Area,
+    /// The draft framework's key stage (ช่วงชั้น).
+    Stage,
+    /// The draft framework's area, by a name that says so (`frameworkArea`, as Sapan's own
+    /// JSON writes it). A draft name in the area field is read too.
+    FrameworkArea,
 }
 
 impl Field {
@@ -85,6 +93,7 @@ impl Field {
             "level",
             "educationlevel",
         ];
+        const STAGE: &[&str] = &["stage", "key stage", "keystage", "ช่วงชั้น", "ช่วงชั้นที่"];
         const AREA: &[&str] = &[
             "area",
             "learning area",
@@ -95,12 +104,21 @@ impl Field {
             "สาระ",
             "วิชา",
             "รายวิชา",
+            "สาระการเรียนรู้",
+        ];
+        const FRAMEWORK_AREA: &[&str] = &[
+            "frameworkarea",
+            "framework area",
+            "framework_area",
+            "draft area",
         ];
         [
             (Field::Id, ID),
             (Field::Text, TEXT),
             (Field::Grade, GRADE),
             (Field::Area, AREA),
+            (Field::Stage, STAGE),
+            (Field::FrameworkArea, FRAMEWORK_AREA),
         ]
         .into_iter()
         .find(|(_, names)| names.contains(&key))
@@ -114,6 +132,39 @@ impl Field {
             Field::Text => "text",
             Field::Grade => "grade",
             Field::Area => "area",
+            Field::Stage => "stage",
+            Field::FrameworkArea => "frameworkArea",
+        }
+    }
+}
+
+/// What a source says about an outcome besides its text: its grade, its area (2551's, the
+/// draft's, or both) and its key stage.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Labels {
+    pub grade: Option<u8>,
+    pub area: Option<LearningArea>,
+    pub stage: Option<u8>,
+    pub framework_area: Option<FrameworkArea>,
+}
+
+impl Labels {
+    /// The labels with the areas `reading` names in place of the ones before.
+    pub(crate) fn with_areas(self, reading: Option<AreaReading>) -> Labels {
+        let reading = reading.unwrap_or_default();
+        Labels {
+            area: reading.area,
+            framework_area: reading.framework_area,
+            ..self
+        }
+    }
+
+    /// The labels with `framework_area` (from its own field) in place of the draft area
+    /// the area field gave, when there is one.
+    pub(crate) fn with_framework_area(self, framework_area: Option<FrameworkArea>) -> Labels {
+        Labels {
+            framework_area: framework_area.or(self.framework_area),
+            ..self
         }
     }
 }
@@ -275,25 +326,95 @@ impl<'a> Collector<'a> {
         None
     }
 
-    /// A learning area, or `None` with an `invalid_field` problem when it names none.
-    pub(crate) fn area(&mut self, value: &str, place: &Place, field: &str) -> Option<LearningArea> {
+    /// A learning area of 2551 or of the draft framework (or both, see [`read_either_area`]),
+    /// or `None` with an `invalid_field` problem when it names neither.
+    pub(crate) fn area(&mut self, value: &str, place: &Place, field: &str) -> Option<AreaReading> {
         let value = value.trim();
         if value.is_empty() {
             return None;
         }
-        if let Some(a) = read_area(value) {
+        if let Some(a) = read_either_area(value) {
             return Some(a);
         }
         let field = format!("{}{field}", place.prefix);
         self.problem(
             ErrorKind::InvalidField,
-            format!("{}: learning area \"{value}\" is not one of ท ค ว ส พ ศ ง ต or their names; the outcome is kept without an area", place.describe_en()),
-            format!("{}: \"{value}\" ไม่ใช่กลุ่มสาระ ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ เก็บผลลัพธ์ไว้โดยไม่มีกลุ่มสาระ", place.describe_th()),
+            format!("{}: learning area \"{value}\" is not one of ท ค ว ส พ ศ ง ต or their names, nor one of the draft framework's nine areas; the outcome is kept without an area", place.describe_en()),
+            format!("{}: \"{value}\" ไม่ใช่กลุ่มสาระ ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ และไม่ใช่สาระการเรียนรู้ของกรอบหลักสูตร (ร่าง) เก็บผลลัพธ์ไว้โดยไม่มีกลุ่มสาระ", place.describe_th()),
             place.line,
             None,
             Some(field),
         );
         None
+    }
+
+    /// A draft area from a field that holds only draft areas (`frameworkArea`): its key
+    /// (`natural_science`), or its name, also a name 2551 shares (`ภาษาไทย` there is the
+    /// draft's), or `None` with an `invalid_field` problem.
+    pub(crate) fn framework_area(
+        &mut self,
+        value: &str,
+        place: &Place,
+        field: &str,
+    ) -> Option<FrameworkArea> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        if let Some(a) = read_framework_area(value)
+            .or_else(|| read_framework_area(&format!("สาระการเรียนรู้{value}")))
+        {
+            return Some(a);
+        }
+        let field = format!("{}{field}", place.prefix);
+        self.problem(
+            ErrorKind::InvalidField,
+            format!("{}: \"{value}\" is not one of the draft framework's nine learning areas; the outcome is kept without it", place.describe_en()),
+            format!("{}: \"{value}\" ไม่ใช่สาระการเรียนรู้หนึ่งในเก้าสาระของกรอบหลักสูตร (ร่าง) เก็บผลลัพธ์ไว้โดยไม่มีสาระนี้", place.describe_th()),
+            place.line,
+            None,
+            Some(field),
+        );
+        None
+    }
+
+    /// A key stage (`2`, `ช่วงชั้นที่ ๒`), or `None` with a problem: `stage_not_held` for a
+    /// stage whose indicators are not held here (1, 3), `invalid_field` for a value that is
+    /// no stage. Either way the outcome is kept, without a stage. Blank is no stage.
+    pub(crate) fn stage(&mut self, value: &str, place: &Place, field: &str) -> Option<u8> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let field = format!("{}{field}", place.prefix);
+        let Some(n) = read_stage(value, true) else {
+            self.problem(
+                ErrorKind::InvalidField,
+                format!("{}: stage \"{value}\" cannot be read (expected 2 or ช่วงชั้นที่ 2); the outcome is kept without a stage", place.describe_en()),
+                format!("{}: อ่านช่วงชั้น \"{value}\" ไม่ได้ (ต้องเป็น 2 หรือ ช่วงชั้นที่ 2) เก็บผลลัพธ์ไว้โดยไม่มีช่วงชั้น", place.describe_th()),
+                place.line,
+                None,
+                Some(field),
+            );
+            return None;
+        };
+        match held_stage(n) {
+            Ok(s) => Some(s.number),
+            Err((en, th)) => {
+                self.problem(
+                    ErrorKind::StageNotHeld,
+                    format!(
+                        "{}: {en}; the outcome is kept without a stage",
+                        place.describe_en()
+                    ),
+                    format!("{}: {th} เก็บผลลัพธ์ไว้โดยไม่มีช่วงชั้น", place.describe_th()),
+                    place.line,
+                    None,
+                    Some(field),
+                );
+                None
+            }
+        }
     }
 
     /// Adds an outcome. Its text is cleaned ([`clean_text`]); an empty text is the one thing
@@ -305,8 +426,7 @@ impl<'a> Collector<'a> {
         &mut self,
         id: Option<String>,
         text: &str,
-        grade: Option<u8>,
-        area: Option<LearningArea>,
+        labels: Labels,
         place: &Place,
         text_field: &str,
     ) {
@@ -340,10 +460,10 @@ impl<'a> Collector<'a> {
         self.found.outcomes.push(Outcome {
             id,
             text,
-            grade,
-            area,
-            stage: None,
-            framework_area: None,
+            grade: labels.grade,
+            area: labels.area,
+            stage: labels.stage,
+            framework_area: labels.framework_area,
             line: place.line,
         });
     }

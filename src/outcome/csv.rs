@@ -15,7 +15,7 @@
 
 use crate::error::ErrorKind;
 
-use super::{strip_bom, Collector, Field, Outcomes, Place};
+use super::{strip_bom, Collector, Field, Labels, Outcomes, Place};
 
 /// Reads a CSV (`delimiter` `,`) or TSV (`'\t'`) sheet of outcomes.
 ///
@@ -97,12 +97,23 @@ pub fn read_csv(content: &str, delimiter: char, source: Option<&str>) -> Outcome
         }
         let grade =
             cell(columns.grade).and_then(|g| out.grade(g, &place, &columns.name(Field::Grade)));
-        let area = cell(columns.area).and_then(|a| out.area(a, &place, &columns.name(Field::Area)));
+        let areas =
+            cell(columns.area).and_then(|a| out.area(a, &place, &columns.name(Field::Area)));
+        let stage =
+            cell(columns.stage).and_then(|s| out.stage(s, &place, &columns.name(Field::Stage)));
+        let framework_area = cell(columns.framework_area)
+            .and_then(|a| out.framework_area(a, &place, &columns.name(Field::FrameworkArea)));
+        let labels = Labels {
+            grade,
+            stage,
+            ..Labels::default()
+        }
+        .with_areas(areas)
+        .with_framework_area(framework_area);
         out.push(
             cell(columns.id).map(str::to_string),
             cell(Some(text_column)).unwrap_or(""),
-            grade,
-            area,
+            labels,
             &place,
             &columns.name(Field::Text),
         );
@@ -117,6 +128,8 @@ pub(crate) struct Columns {
     text: Option<usize>,
     grade: Option<usize>,
     area: Option<usize>,
+    stage: Option<usize>,
+    framework_area: Option<usize>,
     /// The header's cells, for problem locations (empty without a header).
     names: Vec<String>,
     width: usize,
@@ -142,6 +155,8 @@ impl Columns {
                 Some(Field::Text) => &mut columns.text,
                 Some(Field::Grade) => &mut columns.grade,
                 Some(Field::Area) => &mut columns.area,
+                Some(Field::Stage) => &mut columns.stage,
+                Some(Field::FrameworkArea) => &mut columns.framework_area,
                 None => {
                     unknown.push(i);
                     continue;
@@ -170,6 +185,8 @@ impl Columns {
             text,
             grade,
             area,
+            stage: None,
+            framework_area: None,
             names: Vec::new(),
             width,
             from_header: false,
@@ -183,6 +200,8 @@ impl Columns {
             Field::Text => self.text,
             Field::Grade => self.grade,
             Field::Area => self.area,
+            Field::Stage => self.stage,
+            Field::FrameworkArea => self.framework_area,
         };
         index
             .and_then(|i| self.names.get(i))

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::error::ErrorKind;
 
 use super::located_json::{element_lines, parse_collecting};
-use super::{case, strip_bom, Collector, Field, Outcomes, Place};
+use super::{case, strip_bom, Collector, Field, Labels, Outcomes, Place};
 
 /// Reads a JSON document of outcomes (see the module documentation for the shapes).
 ///
@@ -109,7 +109,7 @@ fn read_elements(items: &[Value], lines: &[Option<usize>], path: &str, out: &mut
         };
         match item {
             Value::Object(map) => read_object(map, &place, out),
-            Value::String(text) => out.push(None, text, None, None, &place, "text"),
+            Value::String(text) => out.push(None, text, Labels::default(), &place, "text"),
             other => {
                 let field = format!("{path}[{i}]");
                 let (at_en, at_th) = place.said();
@@ -127,22 +127,32 @@ fn read_elements(items: &[Value], lines: &[Option<usize>], path: &str, out: &mut
 }
 
 fn read_object(map: &Map<String, Value>, place: &Place, out: &mut Collector) {
-    let mut fields: [Option<(&str, &Value)>; 4] = [None; 4];
+    let mut fields: [Option<(&str, &Value)>; 6] = [None; 6];
     for (key, value) in map {
         if let Some(f) = Field::from_name(key) {
             fields[f as usize].get_or_insert((key, value));
         }
     }
-    let [id, text, grade, area] = fields;
+    let [id, text, grade, area, stage, framework_area] = fields;
     let grade = grade.and_then(|(k, v)| scalar(v).and_then(|g| out.grade(&g, place, k)));
-    let area = area.and_then(|(k, v)| scalar(v).and_then(|a| out.area(&a, place, k)));
+    let areas = area.and_then(|(k, v)| scalar(v).and_then(|a| out.area(&a, place, k)));
+    let stage = stage.and_then(|(k, v)| scalar(v).and_then(|s| out.stage(&s, place, k)));
+    let framework_area =
+        framework_area.and_then(|(k, v)| scalar(v).and_then(|a| out.framework_area(&a, place, k)));
+    let labels = Labels {
+        grade,
+        stage,
+        ..Labels::default()
+    }
+    .with_areas(areas)
+    .with_framework_area(framework_area);
     let id = id.and_then(|(_, v)| scalar(v));
     let (text_key, text) = match text {
         Some((k, Value::String(s))) => (k, s.as_str()),
         Some((k, _)) => (k, ""),
         None => ("text", ""),
     };
-    out.push(id, text, grade, area, place, text_key);
+    out.push(id, text, labels, place, text_key);
 }
 
 /// A value as text: strings as they are, numbers as written (`4`); `null` is no value. Other

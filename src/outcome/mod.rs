@@ -81,7 +81,7 @@ pub use text::read_text;
 // the callers that found them here first.
 pub use crate::area::{read_area, read_grade, GradeReading};
 
-pub(crate) use collect::{join_lines, strip_bom, Collector, Field, Place};
+pub(crate) use collect::{join_lines, strip_bom, Collector, Field, Labels, Place};
 
 use crate::error::ErrorKind;
 

@@ -13,9 +13,15 @@
 //! - **a header**, which sets the grade and/or area of the items after it until the next
 //!   header of that kind: `ชั้นประถมศึกษาปีที่ ๔`, `ประถมศึกษาปีที่ 6`, `ป.5`, `Grade 4`,
 //!   `กลุ่มสาระการเรียนรู้ภาษาไทย`, `ภาษาไทย` or `คณิตศาสตร์` alone on a line, both together
-//!   (`ภาษาไทย ป.4`), optionally after a title word (`ผลลัพธ์การเรียนรู้ ชั้น ป.4`). A grade
-//!   header and an area header do not reset each other. A grade header outside ป.4–6 is
-//!   reported, and the items under it get no grade.
+//!   (`ภาษาไทย ป.4`), optionally after a title word (`ผลลัพธ์การเรียนรู้ ชั้น ป.4`). The draft
+//!   framework's headers are read the same way: a key stage (`ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 2`,
+//!   `ช่วงชั้นที่ ๒`) and a draft area (`สาระการเรียนรู้เทคโนโลยีดิจิทัล`, or a name only the draft
+//!   uses alone on its line, such as `การจัดการในครัวเรือนและการประกอบการ`), also when a PDF copy
+//!   has broken their words with spaces or displaced their marks. A grade, a stage and an area
+//!   header do not reset each other; an area header of either curriculum replaces the area
+//!   before it. A grade header outside ป.4–6 is reported, and the items under it get no
+//!   grade; a stage whose indicators are not held here (1, 3) is reported as
+//!   `stage_not_held`, and the items under it get no stage.
 //! - **a title** (`สาระที่ 1 …`, `มาตรฐาน …`, `หน่วยการเรียนรู้ …`, `ผลลัพธ์การเรียนรู้` alone):
 //!   ends the item before it and is not an outcome.
 //! - **any other line** continues the item before it: lines are joined Thai to Thai with no
@@ -34,24 +40,25 @@
 //! numbered item before it in its section is its position in the section (`1`, `2`, …).
 //! Each header starts a section. When the same id occurs in two sections (the numbering
 //! restarts under each grade), every id is prefixed with what tells the sections apart:
-//! the grade (`ป.4-1`), the area letter (`ท-1`) or both (`ท ป.4-1`). An id that still
+//! the grade (`ป.4-1`), the area (its letter, `ท-1`, or a draft area's name,
+//! `การจัดการในครัวเรือนและการประกอบการ-1`) or both (`ท ป.4-1`). An id that still
 //! repeats is reported as a duplicate and renamed.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::curriculum::LearningArea;
 use crate::error::ErrorKind;
+use crate::framework::{held_stage, read_either_area, read_stage, AreaReading, FrameworkArea};
 use crate::text::chars::{ascii_digit, is_combining_mark, is_following_vowel, is_invisible};
 use crate::text::normalize::normalize;
 
-use super::{
-    join_lines, read_area, read_grade, strip_bom, Collector, GradeReading, Outcomes, Place,
-};
+use super::{join_lines, read_grade, strip_bom, Collector, GradeReading, Labels, Outcomes, Place};
 
 /// Reads outcomes from pasted text (see the module documentation).
 ///
 /// Problems: `parse_text` when no outcome is found at all; `invalid_field` for a grade header
-/// outside ป.4–6; `missing_field` for an item number with no text after it; `duplicate_id`.
+/// outside ป.4–6; `stage_not_held` for a stage header other than ช่วงชั้นที่ 2;
+/// `missing_field` for an item number with no text after it; `duplicate_id`.
 pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
     let content = strip_bom(content);
     let lines: Vec<Line> = content
@@ -67,7 +74,15 @@ pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
         let number = i + 1;
         match line {
             Line::Blank => {}
-            Line::Header { grade, area, text } => {
+            Line::Header {
+                context:
+                    Context {
+                        grade,
+                        areas,
+                        stage,
+                    },
+                text,
+            } => {
                 items.finish();
                 items.start_section();
                 if let Some(reading) = grade {
@@ -86,8 +101,25 @@ pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
                         }
                     };
                 }
-                if area.is_some() {
-                    items.area = area;
+                if let Some(reading) = areas {
+                    items.area = reading.area;
+                    items.framework_area = reading.framework_area;
+                }
+                if let Some(n) = stage {
+                    items.stage = match held_stage(n) {
+                        Ok(s) => Some(s.number),
+                        Err((en, th)) => {
+                            out.problem(
+                                ErrorKind::StageNotHeld,
+                                format!("line {number}: the header \"{text}\" names {en}; the outcomes under it are kept without a stage"),
+                                format!("บรรทัด {number}: หัวข้อ \"{text}\" ระบุช่วงชั้นที่ไม่มีข้อมูล: {th} เก็บผลลัพธ์ใต้หัวข้อนี้ไว้โดยไม่มีช่วงชั้น"),
+                                Some(number),
+                                None,
+                                Some("stage".into()),
+                            );
+                            None
+                        }
+                    };
                 }
             }
             Line::Title => items.finish(),
@@ -142,8 +174,7 @@ pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
         out.push(
             Some(id),
             &text,
-            item.grade,
-            item.area,
+            item.labels,
             &Place::line(item.line),
             "text",
         );
@@ -166,8 +197,7 @@ pub fn read_text(content: &str, source: Option<&str>) -> Outcomes {
 enum Line {
     Blank,
     Header {
-        grade: Option<GradeReading>,
-        area: Option<LearningArea>,
+        context: Context,
         text: String,
     },
     Title,
@@ -189,9 +219,8 @@ impl Line {
         // any other (`ชนั้ ประถมศกึ ษาปที ี่ ๔`).
         let repaired = normalize(&line);
         match read_header(&repaired) {
-            Some(HeaderLine::Context(grade, area)) => Line::Header {
-                grade,
-                area,
+            Some(HeaderLine::Context(context)) => Line::Header {
+                context,
                 text: repaired,
             },
             Some(HeaderLine::Title) => Line::Title,
@@ -339,8 +368,17 @@ fn ends_marker(after: &str) -> bool {
     }
 }
 
+/// What a header line says about the items after it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Context {
+    grade: Option<GradeReading>,
+    areas: Option<AreaReading>,
+    /// The stage as written: whether it is held is checked where it is reported.
+    stage: Option<u8>,
+}
+
 enum HeaderLine {
-    Context(Option<GradeReading>, Option<LearningArea>),
+    Context(Context),
     Title,
 }
 
@@ -386,7 +424,8 @@ fn read_header(line: &str) -> Option<HeaderLine> {
 /// or the English names) is under 100, even with the spaces a PDF copy adds.
 const MAX_HEADER_CHARS: usize = 200;
 
-/// A grade, an area, or both side by side in either order.
+/// A grade, a stage or an area (of 2551 or of the draft), or two of them side by side in
+/// either order.
 fn read_context(body: &str) -> Option<HeaderLine> {
     // A longer line is text. Trying every split of it would cost its length squared: a
     // pasted paragraph of 64 KB took half a minute.
@@ -395,23 +434,14 @@ fn read_context(body: &str) -> Option<HeaderLine> {
         return None;
     }
     let body = collapsed.as_str();
-    let grade = |s: &str| match read_grade(s, false) {
-        GradeReading::Unreadable => None,
-        reading => Some(reading),
-    };
-    // One Thai letter alone is a wrapped line's tail far more often than an area header.
-    let area = |s: &str| (s.chars().count() >= 2).then(|| read_area(s)).flatten();
-    if let Some(g) = grade(body) {
-        return Some(HeaderLine::Context(Some(g), None));
-    }
-    if let Some(a) = area(body) {
-        return Some(HeaderLine::Context(None, Some(a)));
+    if let Some(context) = read_part(body) {
+        return Some(HeaderLine::Context(context));
     }
     let splits = body
         .char_indices()
         .filter(|&(i, c)| {
             c == ' '
-                || ["ชั้น", "ป.", "ประถม", "grade"]
+                || ["ชั้น", "ป.", "ประถม", "grade", "ช่วงชั้น", "สาระการเรียนรู้"]
                     .iter()
                     .any(|w| body[i..].starts_with(w))
         })
@@ -419,14 +449,48 @@ fn read_context(body: &str) -> Option<HeaderLine> {
         .filter(|&i| i > 0);
     for i in splits {
         let (left, right) = (body[..i].trim(), body[i..].trim());
-        if let (Some(a), Some(g)) = (area(left), grade(right)) {
-            return Some(HeaderLine::Context(Some(g), Some(a)));
-        }
-        if let (Some(g), Some(a)) = (grade(left), area(right)) {
-            return Some(HeaderLine::Context(Some(g), Some(a)));
+        if let (Some(a), Some(b)) = (read_part(left), read_part(right)) {
+            // Two parts of different kinds: `ภาษาไทย ป.4`, not `ป.4 ป.5`.
+            let kinds = |c: &Context| (c.grade.is_some(), c.areas.is_some(), c.stage.is_some());
+            let (ka, kb) = (kinds(&a), kinds(&b));
+            if ka.0 && kb.0 || ka.1 && kb.1 || ka.2 && kb.2 {
+                continue;
+            }
+            return Some(HeaderLine::Context(Context {
+                grade: a.grade.or(b.grade),
+                areas: a.areas.or(b.areas),
+                stage: a.stage.or(b.stage),
+            }));
         }
     }
     None
+}
+
+/// One part of a header: a grade, else a stage, else an area.
+fn read_part(s: &str) -> Option<Context> {
+    match read_grade(s, false) {
+        GradeReading::Unreadable => {}
+        reading => {
+            return Some(Context {
+                grade: Some(reading),
+                ..Context::default()
+            })
+        }
+    }
+    if let Some(n) = read_stage(s, false) {
+        return Some(Context {
+            stage: Some(n),
+            ..Context::default()
+        });
+    }
+    // One Thai letter alone is a wrapped line's tail far more often than an area header.
+    if s.chars().count() < 2 {
+        return None;
+    }
+    read_either_area(s).map(|areas| Context {
+        areas: Some(areas),
+        ..Context::default()
+    })
 }
 
 /// An outcome being gathered from its lines.
@@ -435,8 +499,7 @@ struct Item {
     id: String,
     lines: Vec<String>,
     line: usize,
-    grade: Option<u8>,
-    area: Option<LearningArea>,
+    labels: Labels,
 }
 
 impl Item {
@@ -446,13 +509,19 @@ impl Item {
         let (by_area, by_grade) = *parts;
         let mut label = Vec::new();
         if by_area {
-            label.push(
-                self.area
-                    .map_or("-".to_string(), |a| a.letter().to_string()),
-            );
+            // A draft area by its name: two draft areas can draw on one 2551 letter.
+            label.push(match (self.labels.framework_area, self.labels.area) {
+                (Some(f), _) => f.name_th().to_string(),
+                (None, Some(a)) => a.letter().to_string(),
+                (None, None) => "-".to_string(),
+            });
         }
         if by_grade {
-            label.push(self.grade.map_or("ป.?".to_string(), |g| format!("ป.{g}")));
+            label.push(
+                self.labels
+                    .grade
+                    .map_or("ป.?".to_string(), |g| format!("ป.{g}")),
+            );
         }
         label.join(" ")
     }
@@ -468,6 +537,8 @@ struct Items {
     section: usize,
     grade: Option<u8>,
     area: Option<LearningArea>,
+    framework_area: Option<FrameworkArea>,
+    stage: Option<u8>,
     /// The number of the section's last numbered item, and how many items followed it.
     last_number: Option<(Vec<u32>, Style)>,
     after_number: usize,
@@ -553,8 +624,12 @@ impl Items {
             id,
             lines: vec![text],
             line,
-            grade: self.grade,
-            area: self.area,
+            labels: Labels {
+                grade: self.grade,
+                area: self.area,
+                stage: self.stage,
+                framework_area: self.framework_area,
+            },
         });
     }
 
@@ -584,8 +659,12 @@ impl Items {
         if !clash {
             return None;
         }
-        let areas: HashSet<_> = self.done.iter().map(|i| i.area).collect();
-        let grades: HashSet<_> = self.done.iter().map(|i| i.grade).collect();
+        let areas: HashSet<_> = self
+            .done
+            .iter()
+            .map(|i| (i.labels.area, i.labels.framework_area))
+            .collect();
+        let grades: HashSet<_> = self.done.iter().map(|i| i.labels.grade).collect();
         let parts = (areas.len() > 1, grades.len() > 1);
         (parts != (false, false)).then_some(parts)
     }
@@ -658,7 +737,7 @@ mod tests {
     #[test]
     fn headers_name_a_grade_an_area_or_both() {
         let context = |l: &str| match read_header(&normalize(&clean_line(l))) {
-            Some(HeaderLine::Context(g, a)) => Some((g, a)),
+            Some(HeaderLine::Context(c)) => Some((c.grade, c.areas.and_then(|a| a.area))),
             _ => None,
         };
         let p = |g| Some(GradeReading::InRange(g));

@@ -9,6 +9,24 @@ export type Grade = 4 | 5 | 6;
  * พ health and PE, ศ arts, ง careers, ต foreign languages. */
 export type AreaCode = "ท" | "ค" | "ว" | "ส" | "พ" | "ศ" | "ง" | "ต";
 
+/** One of the draft framework's nine learning areas (สาระการเรียนรู้), by its key:
+ * ภาษาไทย, คณิตศาสตร์, วิทยาศาสตร์และระบบธรรมชาติ, เทคโนโลยีดิจิทัล, สังคมศึกษา,
+ * สุขศึกษาและพลศึกษา, ศิลปะ, ภาษาอังกฤษ, การจัดการในครัวเรือนและการประกอบการ. */
+export type FrameworkAreaKey =
+  | "thai"
+  | "mathematics"
+  | "natural_science"
+  | "digital_technology"
+  | "social_studies"
+  | "health_pe"
+  | "arts"
+  | "english"
+  | "household_enterprise";
+
+/** A key stage (ช่วงชั้น) of the draft framework. Only stage 2 (ป.4–6) is held:
+ * another is a `stage_not_held` error. */
+export type Stage = 2;
+
 /** How strongly a text corresponds to an indicator, in the guideline's terms:
  * `"aligned"` สอดคล้อง, `"partial"` สอดคล้องบางส่วน, `"none"` ไม่สอดคล้อง. */
 export type RelationLevel = "aligned" | "partial" | "none";
@@ -27,7 +45,8 @@ export type ErrorCode =
   | "parse_text"
   | "missing_field"
   | "invalid_field"
-  | "duplicate_id";
+  | "duplicate_id"
+  | "stage_not_held";
 
 /** Options of `rank` and `align`. Every key may be left out. */
 export interface RankOptions {
@@ -35,8 +54,15 @@ export interface RankOptions {
    * A number 4–6 or a grade as written (`"ป.4"`, `"ประถมศึกษาปีที่ 4"`). */
   grade?: Grade | string | null;
   /** Only (or preferably) indicators of this learning area: a letter, or the
-   * area's Thai or English name (`"คณิตศาสตร์"`, `"math"`). */
+   * area's Thai or English name (`"คณิตศาสตร์"`, `"math"`). A draft framework
+   * area's name (`"วิทยาศาสตร์และระบบธรรมชาติ"`, `"สาระการเรียนรู้เทคโนโลยีดิจิทัล"`,
+   * or its key) sets the draft area instead: a prior over the 2551 areas and
+   * strands it draws on, never a filter. */
   area?: AreaCode | string | null;
+  /** The draft framework's key stage: `2`, `"2"`, `"๒"`, `"ช่วงชั้นที่ 2"`.
+   * Stage 2 is all of ป.4–6, so it narrows nothing (a `grade` must be one of
+   * its grades); another stage is a `stage_not_held` error. */
+  stage?: Stage | string | null;
   /** `"filter"` (default): other grades are left out. `"prior"`: all grades
    * are candidates; adjacent grades score ×0.85, others ×0.7. */
   gradeScope?: "filter" | "prior";
@@ -145,8 +171,13 @@ export interface OutcomeInput {
   text: string;
   /** Its grade: takes the place of `RankOptions.grade` for this outcome. */
   grade?: Grade | string | null;
-  /** Its learning area: takes the place of `RankOptions.area` for this outcome. */
+  /** Its learning area: takes the place of `RankOptions.area` for this outcome.
+   * A draft area's name sets `frameworkArea` instead. */
   area?: AreaCode | string | null;
+  /** Its key stage (only 2 is held). */
+  stage?: Stage | string | null;
+  /** Its draft framework area, by key or name: a prior for this outcome. */
+  frameworkArea?: FrameworkAreaKey | string | null;
 }
 
 /** A list of outcomes in an object, as `parseOutcomes` returns it. */
@@ -160,6 +191,12 @@ export interface Outcome {
   text: string;
   grade: Grade | null;
   area: AreaCode | null;
+  /** The draft framework's key stage, when the source says (a header
+   * `ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 2`, a `stage` column); absent otherwise. */
+  stage?: Stage;
+  /** The draft framework's area, when the source names one (a header
+   * `สาระการเรียนรู้เทคโนโลยีดิจิทัล`, a draft name in the area column); absent otherwise. */
+  frameworkArea?: FrameworkAreaKey;
   /** The line of the input it starts on, from 1; for outcomes given as data,
    * the `line` they carry (as `parseOutcomes` gave it), else `null`. */
   line: number | null;
@@ -337,6 +374,8 @@ export interface Indicator {
 export interface IndicatorFilter {
   grade?: Grade | string | null;
   area?: AreaCode | string | null;
+  /** Only 2 is held, and it narrows nothing. */
+  stage?: Stage | string | null;
 }
 
 /** The file formats of `export`. */

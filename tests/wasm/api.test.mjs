@@ -112,6 +112,26 @@ test("grade and area may be written as teachers write them", () => {
   assert.ok(prior.some((m) => !m.code.includes("ป.5/")));
 });
 
+test("the draft framework's stage and areas are read from options and pasted text", () => {
+  // Science LO 2 of data/framework/lo_seen.jsonl (real; cut where its source excerpt ended).
+  const lo = "สังเกต ทดลอง และอธิบายการเกิดเสียง การเคลื่อนที่ของเสียง เสียงสูง เสียงต่ำ เสียงดัง เสียงค่อย";
+  const ranked = engine.rank(lo, { stage: "ช่วงชั้นที่ 2", area: "วิทยาศาสตร์และระบบธรรมชาติ", topK: 3 });
+  assert.equal(ranked.length, 3);
+  assert.ok(ranked[0].code.startsWith("ว "), ranked[0].code);
+  const e = sapanError(() => engine.rank(lo, { stage: 1 }));
+  assert.equal(e.code, "stage_not_held");
+  assert.equal(e.location.field, "stage");
+
+  const parsed = engine.parseOutcomes(`ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ ๒\nเทคโนโลยีดิจิทัล\n1. ${lo}\n`, { format: "text" });
+  assert.deepEqual(parsed.problems, []);
+  assert.equal(parsed.outcomes[0].stage, 2);
+  assert.equal(parsed.outcomes[0].frameworkArea, "digital_technology");
+  assertPlain(parsed);
+  // Handed back to align, the outcome keeps them.
+  const aligned = engine.align(parsed, { topK: 1 });
+  assert.equal(aligned.outcomes[0].outcome.frameworkArea, "digital_technology");
+});
+
 test("bad options and arguments throw SapanError with a code and the field", () => {
   let e = sapanError(() => engine.rank("อ่าน", { topk: 3 }));
   assert.equal(e.code, "invalid_argument");

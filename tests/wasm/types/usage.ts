@@ -42,6 +42,8 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   const matches: Match[] = engine.rank("อ่านออกเสียง", options);
   engine.rank("อ่านออกเสียง");
   engine.rank("อ่านออกเสียง", { grade: "ป.5", area: "คณิตศาสตร์" });
+  engine.rank("สังเกต ทดลอง", { stage: 2, area: "วิทยาศาสตร์และระบบธรรมชาติ" });
+  engine.rank("สังเกต ทดลอง", { stage: "ช่วงชั้นที่ 2", area: "natural_science" });
   const m: Match = matches[0];
   const code: string = m.code;
   const score: number = m.score;
@@ -79,6 +81,8 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   decodeBytes(new Uint8Array(0), { encoding: "latin1" });
   const outcome: Outcome = parsed.outcomes[0];
   const grade: Grade | null = outcome.grade;
+  const stage: 2 | undefined = outcome.stage;
+  const draftArea: string | undefined = outcome.frameworkArea;
   const area: AreaCode | null = outcome.area;
   const line: number | null = outcome.line;
   const problem: Problem = parsed.problems[0];
@@ -123,6 +127,8 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   engine.rank(5);
   // @ts-expect-error a misspelt option is caught at compile time too
   engine.rank("x", { topk: 3 });
+  // @ts-expect-error only stage 2 is held
+  engine.rank("x", { stage: 1 });
   // @ts-expect-error grades are 4–6 as numbers
   const badGrade: Grade = 7;
   // @ts-expect-error not an export format
@@ -131,6 +137,6 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   engine.align([{ id: "x" }]);
 
   engine.free();
-  void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade, readAs, told, decodedText, bom, notice];
+  void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade, readAs, told, decodedText, bom, notice, stage, draftArea];
   return v;
 }
