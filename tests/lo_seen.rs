@@ -130,3 +130,39 @@ fn the_teamwork_clause_of_science_lo_1_is_competency_language_and_answers_no_ind
         );
     }
 }
+
+#[test]
+fn the_readme_sample_is_science_lo_1_under_its_headers_aligned_clause_by_clause() {
+    // data/samples/draft_lo_science_1.txt: the stage and area headers and science LO 1 as
+    // lo_seen.jsonl holds it (the README's example).
+    let read = sapan::outcome::read_text(
+        include_str!("../data/samples/draft_lo_science_1.txt"),
+        Some("draft_lo_science_1.txt"),
+    );
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    assert_eq!(read.outcomes.len(), 1);
+    let o = &read.outcomes[0];
+    assert_eq!(o.text, lo_texts()[0]["text"].as_str().unwrap());
+    assert_eq!(o.stage, Some(2));
+    assert_eq!(
+        o.framework_area,
+        read_framework_area("วิทยาศาสตร์และระบบธรรมชาติ")
+    );
+    let engine = Engine::new();
+    let aligned = engine.align(read.outcomes.as_slice(), &RankOptions::default());
+    let oa = &aligned.outcomes[0];
+    assert_eq!(oa.clauses.len(), 4);
+    // Every content clause answers at least one match labelled aligned or partial.
+    for (i, c) in oa.clauses.iter().enumerate() {
+        let answered = oa
+            .matches
+            .iter()
+            .any(|m| m.relation != Relation::None && m.clauses.contains(&(i as u32)));
+        assert_eq!(
+            answered,
+            c.kind == ClauseKind::Content,
+            "clause {i}: {}",
+            c.text
+        );
+    }
+}

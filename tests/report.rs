@@ -859,3 +859,20 @@ fn case_notes_name_the_clause_a_match_answers_in_a_bundled_outcome() {
     // The one-clause outcome's association says nothing of clauses.
     assert!(!notes[3].contains("clause"), "{}", notes[3]);
 }
+
+#[test]
+fn markdown_names_the_stage_and_draft_area_an_outcome_was_given() {
+    let mut a = alignment();
+    a.outcomes[1].outcome.stage = Some(2);
+    a.outcomes[1].outcome.framework_area =
+        sapan::framework::read_framework_area("วิทยาศาสตร์และระบบธรรมชาติ");
+    let md = write_markdown(&a, &coverage(&a), Curriculum::embedded());
+    let id = a.outcomes[1].outcome.id.clone();
+    let section = outcome_section(&md, &id);
+    assert!(
+        section.contains("(ช่วงชั้นที่ 2 (ป.4–6), สาระการเรียนรู้วิทยาศาสตร์และระบบธรรมชาติ)"),
+        "{section}"
+    );
+    // An outcome given neither says nothing of them.
+    assert!(!outcome_section(&md, "LO1").contains("ช่วงชั้น"));
+}

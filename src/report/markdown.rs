@@ -114,6 +114,16 @@ fn write_outcome(out: &mut String, oa: &OutcomeAlignment, curriculum: &Curriculu
     if let Some(a) = o.area {
         about.push(a.name_th().to_string());
     }
+    // The draft framework's own terms, as the outcome was given them.
+    if let Some(n) = o.stage {
+        about.push(match crate::framework::stage(n) {
+            Some(st) => format!("{} ({})", st.name_th, crate::framework::span(st)),
+            None => format!("ช่วงชั้นที่ {n}"),
+        });
+    }
+    if let Some(fa) = o.framework_area {
+        about.push(format!("สาระการเรียนรู้{}", fa.name_th()));
+    }
     if !about.is_empty() {
         out.push_str(&format!(" ({})", about.join(", ")));
     }
