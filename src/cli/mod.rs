@@ -69,7 +69,13 @@ and a stage other than 2 is the line's stage_not_held error. relation is aligned
 or none. A line that cannot be ranked (not JSON, no text, a bad grade or area)
 still gets its line, {"id": …, "ranked": [], "error": {"code", "messageEn",
 "messageTh", "location": {"source", "line", "column", "field"}}}; its problems
-are written to standard error, and the exit status is 1 once all lines are done."#;
+are written to standard error, and the exit status is 1 once all lines are done.
+
+eval reads a gold file of texts with their indicator codes and prints Hit@k and
+MRR; a file of LO-shaped composites (lines with "parts", as
+../shared/tools/make_composites.py writes them) gets, with the draft area given
+and without, the share of parts with a code in the top 10 and 20, the share
+labelled aligned or partial in the top 10, and recall of the union."#;
 
 /// Every command `run` knows, in the usage's order.
 const COMMANDS: [&str; 8] = [
