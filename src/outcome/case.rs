@@ -130,12 +130,7 @@ pub(crate) fn read_package(
         }
         .or_else(|| string(item.get("CFItemType")).and_then(|t| read_either_area(&t)))
         .or(document_area);
-        let labels = Labels {
-            grade,
-            stage,
-            ..Labels::default()
-        }
-        .with_areas(areas);
+        let labels = Labels::read(grade, stage, areas, None);
         let text = string(item.get("fullStatement")).unwrap_or_default();
         out.push(id, &text, labels, &place, "fullStatement");
     }

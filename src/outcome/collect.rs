@@ -149,6 +149,24 @@ pub(crate) struct Labels {
 }
 
 impl Labels {
+    /// The labels a row or record gives: its grade and stage, the areas its area field
+    /// names (of either curriculum), and the draft area of its own field, which wins over
+    /// one the area field named.
+    pub(crate) fn read(
+        grade: Option<u8>,
+        stage: Option<u8>,
+        areas: Option<AreaReading>,
+        framework_area: Option<FrameworkArea>,
+    ) -> Labels {
+        Labels {
+            grade,
+            stage,
+            ..Labels::default()
+        }
+        .with_areas(areas)
+        .with_framework_area(framework_area)
+    }
+
     /// The labels with the areas `reading` names in place of the ones before.
     pub(crate) fn with_areas(self, reading: Option<AreaReading>) -> Labels {
         let reading = reading.unwrap_or_default();

@@ -103,13 +103,7 @@ pub fn read_csv(content: &str, delimiter: char, source: Option<&str>) -> Outcome
             cell(columns.stage).and_then(|s| out.stage(s, &place, &columns.name(Field::Stage)));
         let framework_area = cell(columns.framework_area)
             .and_then(|a| out.framework_area(a, &place, &columns.name(Field::FrameworkArea)));
-        let labels = Labels {
-            grade,
-            stage,
-            ..Labels::default()
-        }
-        .with_areas(areas)
-        .with_framework_area(framework_area);
+        let labels = Labels::read(grade, stage, areas, framework_area);
         out.push(
             cell(columns.id).map(str::to_string),
             cell(Some(text_column)).unwrap_or(""),

@@ -139,13 +139,7 @@ fn read_object(map: &Map<String, Value>, place: &Place, out: &mut Collector) {
     let stage = stage.and_then(|(k, v)| scalar(v).and_then(|s| out.stage(&s, place, k)));
     let framework_area =
         framework_area.and_then(|(k, v)| scalar(v).and_then(|a| out.framework_area(&a, place, k)));
-    let labels = Labels {
-        grade,
-        stage,
-        ..Labels::default()
-    }
-    .with_areas(areas)
-    .with_framework_area(framework_area);
+    let labels = Labels::read(grade, stage, areas, framework_area);
     let id = id.and_then(|(_, v)| scalar(v));
     let (text_key, text) = match text {
         Some((k, Value::String(s))) => (k, s.as_str()),
