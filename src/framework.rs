@@ -11,6 +11,7 @@
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 
 use crate::area::LearningArea;
 use crate::code::IndicatorCode;
@@ -205,25 +206,23 @@ pub struct Cue {
 pub fn cues() -> &'static [Cue] {
     static CUES: OnceLock<Vec<Cue>> = OnceLock::new();
     CUES.get_or_init(|| {
-        #[derive(Deserialize)]
-        struct File {
-            cues: Vec<CueLine>,
-        }
-        #[derive(Deserialize)]
-        struct CueLine {
-            phrase: String,
-            competency: u8,
-        }
-        let file: File =
+        // Read through `serde_json::Value` (its code is in the module already) rather
+        // than derived structs, which add their own deserializer code to the wasm.
+        let file: Value =
             serde_json::from_str(CUES_JSON).expect("clause_cues.json is checked by its test");
-        let mut cues: Vec<Cue> = file
-            .cues
-            .into_iter()
-            .map(|c| Cue {
-                phrase: c.phrase,
-                competency: c.competency,
+        let mut cues: Vec<Cue> = items(&file, "cues")
+            .and_then(|lines| {
+                lines
+                    .iter()
+                    .map(|c| {
+                        Ok(Cue {
+                            phrase: text(c, "phrase")?,
+                            competency: small(c, "competency")?,
+                        })
+                    })
+                    .collect::<Result<_, String>>()
             })
-            .collect();
+            .expect("clause_cues.json is checked by its test");
         cues.sort_by(|a, b| {
             b.phrase
                 .chars()
@@ -421,21 +420,61 @@ fn framework() -> &'static Framework {
     })
 }
 
+/// The array at `key` of a JSON object.
+fn items<'a>(v: &'a Value, key: &str) -> Result<&'a Vec<Value>, String> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("{key}: not an array"))
+}
+
+fn text(v: &Value, key: &str) -> Result<String, String> {
+    v.get(key)
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| format!("{key}: not a string"))
+}
+
+fn texts(v: &Value, key: &str) -> Result<Vec<String>, String> {
+    items(v, key)?
+        .iter()
+        .map(|s| {
+            s.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| format!("{key}: not a list of strings"))
+        })
+        .collect()
+}
+
+fn small(v: &Value, key: &str) -> Result<u8, String> {
+    v.get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| u8::try_from(n).ok())
+        .ok_or_else(|| format!("{key}: not a small number"))
+}
+
+/// A boolean field, `None` when absent.
+fn flag(v: &Value, key: &str) -> Result<Option<bool>, String> {
+    match v.get(key) {
+        None => Ok(None),
+        Some(b) => b
+            .as_bool()
+            .map(Some)
+            .ok_or_else(|| format!("{key}: not true or false")),
+    }
+}
+
 fn parse_framework(json: &str) -> Result<Framework, String> {
-    #[derive(Deserialize)]
     struct File {
         stages: Vec<StageLine>,
         areas: Vec<AreaLine>,
         competencies: Vec<Competency2>,
     }
-    #[derive(Deserialize)]
     struct StageLine {
         stage: u8,
         name_th: String,
         grades: Vec<String>,
         indicators_here: bool,
     }
-    #[derive(Deserialize)]
     struct AreaLine {
         key: String,
         name_th: String,
@@ -443,17 +482,57 @@ fn parse_framework(json: &str) -> Result<Framework, String> {
         spellings: Vec<String>,
         primary: Vec<String>,
         related: Vec<String>,
-        #[serde(default)]
         work_is_content: bool,
     }
-    #[derive(Deserialize)]
     struct Competency2 {
         number: u8,
         key: String,
         name_th: String,
         name_en: String,
     }
-    let file: File = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    // Read through `serde_json::Value` (its code is in the module already) rather than
+    // derived structs, which add their own deserializer code to the wasm.
+    let v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let each = |key: &str| items(&v, key);
+    let file = File {
+        stages: each("stages")?
+            .iter()
+            .map(|l| {
+                Ok(StageLine {
+                    stage: small(l, "stage")?,
+                    name_th: text(l, "name_th")?,
+                    grades: texts(l, "grades")?,
+                    indicators_here: flag(l, "indicators_here")?
+                        .ok_or("a stage without indicators_here")?,
+                })
+            })
+            .collect::<Result<_, String>>()?,
+        areas: each("areas")?
+            .iter()
+            .map(|l| {
+                Ok(AreaLine {
+                    key: text(l, "key")?,
+                    name_th: text(l, "name_th")?,
+                    name_en: text(l, "name_en")?,
+                    spellings: texts(l, "spellings")?,
+                    primary: texts(l, "primary")?,
+                    related: texts(l, "related")?,
+                    work_is_content: flag(l, "work_is_content")?.unwrap_or(false),
+                })
+            })
+            .collect::<Result<_, String>>()?,
+        competencies: each("competencies")?
+            .iter()
+            .map(|l| {
+                Ok(Competency2 {
+                    number: small(l, "number")?,
+                    key: text(l, "key")?,
+                    name_th: text(l, "name_th")?,
+                    name_en: text(l, "name_en")?,
+                })
+            })
+            .collect::<Result<_, String>>()?,
+    };
     let part = |s: &str| -> Result<(LearningArea, Option<u8>), String> {
         let mut it = s.split_whitespace();
         let letter = it.next().and_then(|l| l.chars().next());
