@@ -190,6 +190,27 @@ pub struct Competency {
     pub name_en: String,
 }
 
+/// A draft area's key and names, for a UI to show an outcome's `frameworkArea`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AreaName {
+    pub key: &'static str,
+    pub name_th: &'static str,
+    pub name_en: &'static str,
+}
+
+/// The nine draft areas' keys and names, in the framework's order.
+pub fn area_names() -> Vec<AreaName> {
+    FrameworkArea::ALL
+        .iter()
+        .map(|&a| AreaName {
+            key: a.key(),
+            name_th: a.name_th(),
+            name_en: a.name_en(),
+        })
+        .collect()
+}
+
 /// The six core competencies, in the framework's order.
 pub fn competencies() -> &'static [Competency] {
     &framework().competencies

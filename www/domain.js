@@ -26,6 +26,42 @@ export function areaName(code, lang) {
   return area ? area[lang === "en" ? "en" : "th"] : String(code ?? "");
 }
 
+/** A key stage of the draft framework: "ช่วงชั้นที่ 2" in Thai, "Key stage 2" in English. */
+export function stageName(stage, lang) {
+  return lang === "en" ? `Key stage ${stage} (ช่วงชั้นที่ ${stage})` : `ช่วงชั้นที่ ${stage}`;
+}
+
+/**
+ * A draft framework area's name in `lang` from its key, with `names` as
+ * `engine.frameworkAreas()` gives them; the key itself when unknown.
+ */
+export function frameworkAreaName(key, lang, names) {
+  const area = (names ?? []).find((a) => a.key === key);
+  return area ? (lang === "en" ? area.nameEn : `สาระการเรียนรู้${area.nameTh}`) : String(key ?? "");
+}
+
+/**
+ * Where an outcome stands, as people read it: its grade, 2551 area, key stage and
+ * draft area, those it has (`names`: `engine.frameworkAreas()`).
+ */
+export function placeNames(o, lang, names) {
+  return [
+    o.grade ? gradeName(o.grade, lang) : null,
+    o.area ? `${o.area} ${areaName(o.area, lang)}` : null,
+    o.stage ? stageName(o.stage, lang) : null,
+    o.frameworkArea ? frameworkAreaName(o.frameworkArea, lang, names) : null,
+  ].filter(Boolean);
+}
+
+/** The draft areas' names from an engine; none from an engine without them. */
+export function frameworkAreasOf(engine) {
+  try {
+    return engine?.frameworkAreas?.() ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** The guideline's relation levels (สอดคล้อง / สอดคล้องบางส่วน). */
 export const RELATIONS = {
   aligned: { th: "สอดคล้อง", en: "aligned" },

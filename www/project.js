@@ -7,7 +7,10 @@
 //
 // Shape (also the project file, `format: "sapan-project"`):
 //   { format, version, outcomes: Outcome[], decisions, notes, settings, exportOptions }
-//   outcome:   { id, text, grade: 4|5|6|null, area: "ท"…|null, line: number|null, source: string|null }
+//   outcome:   { id, text, grade: 4|5|6|null, area: "ท"…|null, stage: 2|null,
+//                frameworkArea: "natural_science"…|null, line: number|null, source: string|null }
+//              (stage and frameworkArea: the draft framework's key stage and area, as
+//              the reader found them; a file without them reads as null)
 //   decisions: { [outcomeId]: { [indicatorCode]: Decision } }
 //   Decision:  { status: "confirmed"|"rejected"|"added", relation: "aligned"|"partial",
 //                score?: number, text?: string }   (score/text remembered for "added")
@@ -45,6 +48,8 @@ export function projectOutcome(o) {
     text: String(o.text),
     grade: o.grade ?? null,
     area: o.area ?? null,
+    stage: Number.isInteger(o.stage) ? o.stage : null,
+    frameworkArea: typeof o.frameworkArea === "string" && o.frameworkArea ? o.frameworkArea : null,
     line: o.line ?? null,
     source: typeof o.source === "string" ? o.source : null,
   };

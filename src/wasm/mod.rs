@@ -242,6 +242,13 @@ impl Engine {
         to_js(crate::framework::competencies())
     }
 
+    /// The draft framework's nine learning areas: the names behind an outcome's
+    /// `frameworkArea` key, so that a UI can show it.
+    #[wasm_bindgen(js_name = frameworkAreas, unchecked_return_type = "FrameworkAreaName[]")]
+    pub fn framework_areas(&self) -> JsResult {
+        to_js(&crate::framework::area_names())
+    }
+
     /// The words of a text, after normalisation.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn segment(

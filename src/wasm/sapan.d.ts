@@ -149,6 +149,15 @@ export interface Clause {
   competencies: number[];
 }
 
+/** One of the draft framework's nine learning areas, from `engine.frameworkAreas()`. */
+export interface FrameworkAreaName {
+  /** What `Outcome.frameworkArea` holds, e.g. `"natural_science"`. */
+  key: FrameworkAreaKey;
+  /** e.g. `"วิทยาศาสตร์และระบบธรรมชาติ"`. */
+  nameTh: string;
+  nameEn: string;
+}
+
 /** One of the draft framework's six core competencies (สมรรถนะหลัก), from `engine.competencies()`. */
 export interface Competency {
   /** 1–6, the framework's order; what `Clause.competencies` holds. */

@@ -79,12 +79,25 @@ test("the teacher app groups a bundled outcome's suggestions under its clauses a
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${site.url}/`);
     await ready(page);
-    await page.fill("#import-text", `1. ${BUNDLED}\n2. ${LESSON}`);
+    // Pasted as the draft's pages print it: under its stage and area headers (the lesson
+    // objective under a header of its own, the 2551 area ภาษาไทย).
+    await page.fill(
+      "#import-text",
+      `ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 2\nสาระการเรียนรู้วิทยาศาสตร์และระบบธรรมชาติ\n1. ${BUNDLED}\nกลุ่มสาระการเรียนรู้ภาษาไทย\n2. ${LESSON}`,
+    );
     await page.click("#import-read");
     await page.waitForSelector("#import-table");
+    // The preview shows the stage and the draft area where a grade and an area would stand.
+    const firstRow = await page.locator("#import-table tbody tr").first().textContent();
+    assert.match(firstRow, /ช่วงชั้นที่ 2/);
+    assert.match(firstRow, /สาระการเรียนรู้วิทยาศาสตร์และระบบธรรมชาติ/);
+    assert.equal(await page.locator("#import-table tbody tr").count(), 2, "the headers are headers, not outcomes");
     await page.click("#import-use");
     await page.waitForSelector("#align-list article");
     const [bundled, lesson] = [page.locator("#align-list article").nth(0), page.locator("#align-list article").nth(1)];
+    // The card says where the outcome stands, not "no grade or area given".
+    const meta = await bundled.locator(".work-meta").first().textContent();
+    assert.match(meta, /ช่วงชั้นที่ 2 · สาระการเรียนรู้วิทยาศาสตร์และระบบธรรมชาติ/);
     const selectors = { group: ".work-clause-group", heading: "h5", item: ".work-suggestion", text: ".work-lo-text" };
     const view = await clauseView(bundled, selectors);
 

@@ -234,3 +234,28 @@ test("a schema 1 record (issue 5's app) migrates to schema 2 with every decision
   assert.throws(() => migrateRecord({ schema: "1" }), (e) => e.code === "invalid_record");
   assert.throws(() => migrateRecord({ schema: 1, project: { format: "sapan-project", version: 1, outcomes: "no" } }), (e) => e.field === "outcomes");
 });
+
+test("an outcome's draft-framework stage and area are kept in the project and its file; an older file reads them as null", () => {
+  // The real science LO 1 (data/framework/lo_seen.jsonl) under its headers, as pasted.
+  const lo = JSON.parse(readFileSync(new URL("../../data/framework/lo_seen.jsonl", import.meta.url), "utf8").split("\n")[0]).text;
+  const read = engine.parseOutcomes(`ผลลัพธ์การเรียนรู้เมื่อจบช่วงชั้นที่ 2\nสาระการเรียนรู้วิทยาศาสตร์และระบบธรรมชาติ\n1. ${lo}`, { format: "text" });
+  const p = withOutcomes(emptyProject(), read.outcomes, "replace");
+  assert.equal(p.outcomes[0].stage, 2);
+  assert.equal(p.outcomes[0].frameworkArea, "natural_science");
+  const back = readProjectFile(projectFile(p));
+  assert.equal(back.outcomes[0].stage, 2);
+  assert.equal(back.outcomes[0].frameworkArea, "natural_science");
+  // Aligned from the project, the outcome keeps its draft area: the engine sees it.
+  const a = engine.align(p.outcomes, { topK: 3 });
+  assert.equal(a.outcomes[0].outcome.frameworkArea, "natural_science");
+  const old = JSON.parse(projectFile(p));
+  delete old.outcomes[0].stage;
+  delete old.outcomes[0].frameworkArea;
+  const fromOld = readProjectFile(JSON.stringify(old));
+  assert.equal(fromOld.outcomes[0].stage, null);
+  assert.equal(fromOld.outcomes[0].frameworkArea, null);
+  // The names behind the key, for the app to show.
+  const names = engine.frameworkAreas();
+  assert.equal(names.length, 9);
+  assert.deepEqual(names.find((n) => n.key === "natural_science").nameTh, "วิทยาศาสตร์และระบบธรรมชาติ");
+});

@@ -6,7 +6,7 @@
 // are shown a page (PAGE_SIZE) at a time, with a pager before and after the
 // list, and the text filter picks from all outcomes before paging.
 import { h, fill, srOnly } from "../dom.js";
-import { gradeName, areaName, relationName, scoreText } from "../domain.js";
+import { gradeName, areaName, relationName, scoreText, placeNames, frameworkAreasOf } from "../domain.js";
 import { marked, querySpans, indicatorSpans, contextTerms } from "../highlight.js";
 import { answersText, clauseHeading, clausedText, clauseWords, emptyClauseText, groupByClause, isBundled } from "../clauses.js";
 import { decide, decisionOf, reviewCounts, withNote, withSettings, withoutOutcome } from "../project.js";
@@ -299,6 +299,11 @@ function buildCard(view, o, oa) {
   const change = (fn) => ctx.store.update((p) => fn(p), "review");
   const grade = o.grade ?? oa?.outcome.grade ?? null;
   const area = o.area ?? oa?.outcome.area ?? null;
+  const place = placeNames(
+    { grade, area, stage: o.stage ?? oa?.outcome.stage ?? null, frameworkArea: o.frameworkArea ?? oa?.outcome.frameworkArea ?? null },
+    lang,
+    frameworkAreasOf(ctx.engine),
+  );
   const short = o.text.length > 48 ? `${o.text.slice(0, 46)}…` : o.text;
 
   const note = h("textarea", {
@@ -340,7 +345,7 @@ function buildCard(view, o, oa) {
         h(
           "p",
           { class: "work-meta" },
-          grade || area ? t("gradeArea", grade ? gradeName(grade, lang) : null, area ? `${area} ${areaName(area, lang)}` : null) : t("noGradeArea"),
+          place.length ? place.join(" · ") : t("noGradeArea"),
           isExample(o) ? [" · ", h("span", { class: "work-tag work-tag-example" }, c("example"))] : null,
         ),
         o.source ? h("p", { class: "work-meta work-source" }, `${c("source")}: `, sourceLink(o.source)) : null,

@@ -4,7 +4,7 @@
 // problem by line, before anything changes; then replaces the project's list
 // or adds to it. What the teacher pasted stays in the box whatever happens.
 import { h, fill } from "../dom.js";
-import { gradeName, areaName } from "../domain.js";
+import { gradeName, areaName, stageName, frameworkAreaName, frameworkAreasOf } from "../domain.js";
 import { withOutcomes } from "../project.js";
 import { tr } from "./i18n.js";
 import { IMPORT } from "./work-i18n.js";
@@ -255,8 +255,17 @@ function previewPart(view, lang) {
                   {},
                   h("td", {}, o.line ?? t("none")),
                   h("th", { scope: "row" }, o.id),
-                  h("td", {}, o.grade ? gradeName(o.grade, lang) : t("none")),
-                  h("td", {}, o.area ? `${o.area} ${areaName(o.area, lang)}` : t("none")),
+                  // The draft framework's stage and area stand where a grade and a 2551 area would.
+                  h("td", {}, o.grade ? gradeName(o.grade, lang) : o.stage ? stageName(o.stage, lang) : t("none")),
+                  h(
+                    "td",
+                    {},
+                    o.area
+                      ? `${o.area} ${areaName(o.area, lang)}`
+                      : o.frameworkArea
+                        ? frameworkAreaName(o.frameworkArea, lang, frameworkAreasOf(view.ctx.engine))
+                        : t("none"),
+                  ),
                   h("td", { class: "work-text-cell" }, o.text),
                   withSource ? h("td", { class: "work-source-cell" }, sourceLink(o.source) ?? t("none")) : null,
                 ),

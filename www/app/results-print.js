@@ -4,7 +4,7 @@
 // the summary per learning area × grade; the indicators no LO covers.
 // Hidden on screen, it is the only thing the print stylesheet shows.
 import { h } from "../dom.js";
-import { RELATIONS, areaName, gradeName } from "../domain.js";
+import { RELATIONS, areaName, gradeName, stageName, frameworkAreaName, frameworkAreasOf } from "../domain.js";
 import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
 import { groupByAreaGrade, indicatorIndex } from "./results-common.js";
@@ -40,7 +40,7 @@ export function printDoc({ reviewed, coverage, engine, lang, options, date = new
       "section",
       { class: "print-section" },
       h("h3", {}, t("printAlignmentTitle")),
-      alignmentTable(reviewed, lang, competenciesOf(engine)),
+      alignmentTable(reviewed, lang, competenciesOf(engine), frameworkAreasOf(engine)),
     ),
     h("section", { class: "print-section print-break" }, summaryTable(coverage, lang, { id: "print-summary" })),
     h(
@@ -62,7 +62,7 @@ function competenciesOf(engine) {
   }
 }
 
-function alignmentTable(reviewed, lang, competencies) {
+function alignmentTable(reviewed, lang, competencies, draftAreas) {
   const t = tr(RESULTS, lang);
   const columns = 4;
   const matchRow = (m) =>
@@ -103,7 +103,12 @@ function alignmentTable(reviewed, lang, competencies) {
     ),
     reviewed.outcomes.map((oa) => {
       const o = oa.outcome;
-      const place = [o.area ? areaName(o.area, lang) : null, o.grade ? gradeName(o.grade, lang) : null].filter(Boolean);
+      const place = [
+        o.area ? areaName(o.area, lang) : null,
+        o.grade ? gradeName(o.grade, lang) : null,
+        o.stage ? stageName(o.stage, lang) : null,
+        o.frameworkArea ? frameworkAreaName(o.frameworkArea, lang, draftAreas) : null,
+      ].filter(Boolean);
       return h(
         "tbody",
         { dataset: { outcome: o.id } },
