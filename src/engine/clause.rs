@@ -10,6 +10,7 @@
 //! and are joined with their neighbours of the same kind.
 
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 use std::collections::HashSet;
 
@@ -125,8 +126,10 @@ pub(crate) fn leads<'a>(
 ) -> Leads {
     let mut set: HashSet<String> = HashSet::new();
     for text in indicators {
-        let text = normalize_chars(text);
-        if let Some(first) = segmenter.segment(&text).into_iter().next() {
+        // Only the first word is wanted: segmenting the head of the text is enough, and
+        // keeps this from adding a pass over every indicator to building the engine.
+        let head: String = normalize_chars(text).chars().take(24).collect();
+        if let Some(first) = segmenter.segment(&head).into_iter().next() {
             set.insert(first.text);
         }
     }
@@ -398,13 +401,27 @@ fn topic_len(chars: &[char], s: usize, e: usize) -> usize {
 fn find_cues(chars: &[char]) -> Vec<(usize, usize, u8)> {
     let mut found: Vec<(usize, usize, u8)> = Vec::new();
     let mut taken = vec![false; chars.len()];
-    for cue in cues() {
-        let n = cue.phrase.chars().count();
+    // The cue phrases as chars, once: this runs on every text ranked.
+    static CUE_CHARS: OnceLock<Vec<(Vec<char>, u8)>> = OnceLock::new();
+    let cue_chars = CUE_CHARS.get_or_init(|| {
+        cues()
+            .iter()
+            .map(|c| (c.phrase.chars().collect(), c.competency))
+            .collect()
+    });
+    for (phrase, competency) in cue_chars {
+        let n = phrase.len();
+        if n == 0 {
+            continue;
+        }
         let mut i = 0;
         while i + n <= chars.len() {
-            if !taken[i..i + n].iter().any(|&t| t) && starts_with(chars, i, &cue.phrase) {
+            if chars[i] == phrase[0]
+                && chars[i..i + n] == phrase[..]
+                && !taken[i..i + n].iter().any(|&t| t)
+            {
                 taken[i..i + n].iter_mut().for_each(|t| *t = true);
-                found.push((i, i + n, cue.competency));
+                found.push((i, i + n, *competency));
                 i += n;
             } else {
                 i += 1;

@@ -193,8 +193,8 @@ impl Engine {
     /// Rank with this grade and area in place of the options' (an outcome's
     /// own). A text of several clauses (a learning outcome that bundles topics) is
     /// matched clause by clause: each content clause is weighed as a text of its own,
-    /// and an indicator takes the score of the clause (or two adjacent clauses) that
-    /// answers it best, so a topic bundled in an LO scores as it would written alone.
+    /// and an indicator takes the score of the clause (or the whole text) that answers
+    /// it best, so a topic bundled in an LO scores as it would written alone.
     pub(super) fn rank_scoped(&self, text: &str, scope: &Scoped, opts: &RankOptions) -> Ranked {
         let q = self.query(text);
         let clauses = self.split_clauses(&q.normalized);
@@ -232,7 +232,12 @@ impl Engine {
         // Per candidate: its best score and the unit that gave it; and every unit's score,
         // to say which clauses it answers.
         let mut best: Vec<(usize, f32, usize)> = candidates.iter().map(|&i| (i, 0.0, 0)).collect();
-        let mut by_unit: Vec<Vec<f32>> = vec![Vec::new(); self.indicators.len()];
+        let per_unit = if units.len() > 1 {
+            self.indicators.len()
+        } else {
+            0
+        };
+        let mut by_unit: Vec<Vec<f32>> = vec![Vec::new(); per_unit];
         for (u, unit) in units.iter().enumerate() {
             let uq = unit.query.as_ref().unwrap_or(&q);
             let all = self.signals(uq);
