@@ -23,7 +23,7 @@ use crate::text::Segmenter;
 /// own: `น่าอยู่อาศัย`, `ไม้ประดับได้` … belong with the piece before them.
 const MIN_CLAUSE_CHARS: usize = 16;
 
-/// At most this many clauses (the LOs seen have up to six, the dev composites up to nine);
+/// At most this many clauses (the LOs seen have up to six, the dev composites up to five);
 /// a text of more is one clause.
 const MAX_CLAUSES: usize = 24;
 
