@@ -314,6 +314,20 @@ impl<'a> Collector<'a> {
             .push(Error::new(kind, en, th).at(location));
     }
 
+    /// A problem with the value of `field` at `place` (the field named with the place's
+    /// prefix, as every reader names it).
+    fn field_problem(
+        &mut self,
+        kind: ErrorKind,
+        place: &Place,
+        field: &str,
+        en: String,
+        th: String,
+    ) {
+        let field = format!("{}{field}", place.prefix);
+        self.problem(kind, en, th, place.line, None, Some(field));
+    }
+
     /// A grade value, or `None` with an `invalid_field` problem when it is not ป.4–6.
     /// Blank values are no grade and no problem.
     pub(crate) fn grade(&mut self, value: &str, place: &Place, field: &str) -> Option<u8> {
@@ -332,15 +346,7 @@ impl<'a> Collector<'a> {
                 format!("{}: อ่านชั้น \"{value}\" ไม่ได้ (ต้องเป็น 4, 5, 6 หรือ ป.4–ป.6) เก็บผลลัพธ์ไว้โดยไม่มีชั้น", place.describe_th()),
             ),
         };
-        let field = format!("{}{field}", place.prefix);
-        self.problem(
-            ErrorKind::InvalidField,
-            en,
-            th,
-            place.line,
-            None,
-            Some(field),
-        );
+        self.field_problem(ErrorKind::InvalidField, place, field, en, th);
         None
     }
 
@@ -354,14 +360,12 @@ impl<'a> Collector<'a> {
         if let Some(a) = read_either_area(value) {
             return Some(a);
         }
-        let field = format!("{}{field}", place.prefix);
-        self.problem(
+        self.field_problem(
             ErrorKind::InvalidField,
+            place,
+            field,
             format!("{}: learning area \"{value}\" is not one of ท ค ว ส พ ศ ง ต or their names, nor one of the draft framework's nine areas; the outcome is kept without an area", place.describe_en()),
             format!("{}: \"{value}\" ไม่ใช่กลุ่มสาระ ท ค ว ส พ ศ ง ต หรือชื่อกลุ่มสาระ และไม่ใช่สาระการเรียนรู้ของกรอบหลักสูตร (ร่าง) เก็บผลลัพธ์ไว้โดยไม่มีกลุ่มสาระ", place.describe_th()),
-            place.line,
-            None,
-            Some(field),
         );
         None
     }
@@ -384,14 +388,12 @@ impl<'a> Collector<'a> {
         {
             return Some(a);
         }
-        let field = format!("{}{field}", place.prefix);
-        self.problem(
+        self.field_problem(
             ErrorKind::InvalidField,
+            place,
+            field,
             format!("{}: \"{value}\" is not one of the draft framework's nine learning areas; the outcome is kept without it", place.describe_en()),
             format!("{}: \"{value}\" ไม่ใช่สาระการเรียนรู้หนึ่งในเก้าสาระของกรอบหลักสูตร (ร่าง) เก็บผลลัพธ์ไว้โดยไม่มีสาระนี้", place.describe_th()),
-            place.line,
-            None,
-            Some(field),
         );
         None
     }
@@ -404,31 +406,28 @@ impl<'a> Collector<'a> {
         if value.is_empty() {
             return None;
         }
-        let field = format!("{}{field}", place.prefix);
         let Some(n) = read_stage(value, true) else {
-            self.problem(
+            self.field_problem(
                 ErrorKind::InvalidField,
+                place,
+                field,
                 format!("{}: stage \"{value}\" cannot be read (expected 2 or ช่วงชั้นที่ 2); the outcome is kept without a stage", place.describe_en()),
                 format!("{}: อ่านช่วงชั้น \"{value}\" ไม่ได้ (ต้องเป็น 2 หรือ ช่วงชั้นที่ 2) เก็บผลลัพธ์ไว้โดยไม่มีช่วงชั้น", place.describe_th()),
-                place.line,
-                None,
-                Some(field),
             );
             return None;
         };
         match held_stage(n) {
             Ok(s) => Some(s.number),
             Err((en, th)) => {
-                self.problem(
+                self.field_problem(
                     ErrorKind::StageNotHeld,
+                    place,
+                    field,
                     format!(
                         "{}: {en}; the outcome is kept without a stage",
                         place.describe_en()
                     ),
                     format!("{}: {th} เก็บผลลัพธ์ไว้โดยไม่มีช่วงชั้น", place.describe_th()),
-                    place.line,
-                    None,
-                    Some(field),
                 );
                 None
             }
@@ -450,9 +449,10 @@ impl<'a> Collector<'a> {
     ) {
         let text = clean_text(text);
         if text.is_empty() {
-            let field = format!("{}{text_field}", place.prefix);
-            self.problem(
+            self.field_problem(
                 ErrorKind::MissingField,
+                place,
+                text_field,
                 format!(
                     "{}: no outcome text; this entry is skipped",
                     place.describe_en()
@@ -461,9 +461,6 @@ impl<'a> Collector<'a> {
                     "{}: ไม่มีข้อความผลลัพธ์การเรียนรู้ จึงข้ามรายการนี้",
                     place.describe_th()
                 ),
-                place.line,
-                None,
-                Some(field),
             );
             return;
         }
@@ -507,9 +504,10 @@ impl<'a> Collector<'a> {
             ),
             None => (String::new(), String::new()),
         };
-        let field = format!("{}id", place.prefix);
-        self.problem(
+        self.field_problem(
             ErrorKind::DuplicateId,
+            place,
+            "id",
             format!(
                 "{}: id \"{id}\" is used twice{first_en}; this outcome is renamed \"{renamed}\"",
                 place.describe_en()
@@ -518,9 +516,6 @@ impl<'a> Collector<'a> {
                 "{}: รหัส \"{id}\" ซ้ำ{first_th} เปลี่ยนรหัสของผลลัพธ์นี้เป็น \"{renamed}\"",
                 place.describe_th()
             ),
-            place.line,
-            None,
-            Some(field),
         );
         renamed
     }
