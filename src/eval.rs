@@ -30,17 +30,36 @@ struct GoldLine {
     gold: Vec<String>,
 }
 
+/// Where in a gold or composites file: line `n` (0-based) and a field.
+fn line_at(source: &str, n: usize, field: Option<&str>) -> Location {
+    Location {
+        source: Some(source.to_string()),
+        line: Some(n + 1),
+        column: None,
+        field: field.map(str::to_string),
+    }
+}
+
+/// Gold codes, each parsed and checked against the curriculum: a code no indicator has
+/// would count as a miss of every ranking, silently.
+fn gold_codes(list: &[String], at: &Location) -> Result<Vec<IndicatorCode>> {
+    list.iter()
+        .map(|c| {
+            let code = IndicatorCode::parse(c).map_err(|e| e.at(at.clone()))?;
+            match crate::curriculum::Curriculum::embedded().indicator(&code) {
+                Some(_) => Ok(code),
+                None => Err(unknown_code(&code).at(at.clone())),
+            }
+        })
+        .collect()
+}
+
 /// Reads a gold file: one JSON object a line with `id`, `text`, `gold`
 /// (codes) and optional `grade` and `area_code` (or `area`).
 pub fn read_gold(jsonl: &str, source: &str) -> Result<Vec<GoldText>> {
     let mut out = Vec::new();
     for (n, line) in jsonl.lines().enumerate() {
-        let at = |field: Option<&str>| Location {
-            source: Some(source.to_string()),
-            line: Some(n + 1),
-            column: None,
-            field: field.map(str::to_string),
-        };
+        let at = |field: Option<&str>| line_at(source, n, field);
         if line.trim().is_empty() {
             continue;
         }
@@ -63,18 +82,7 @@ pub fn read_gold(jsonl: &str, source: &str) -> Result<Vec<GoldText>> {
             })?),
             None => None,
         };
-        let gold = g
-            .gold
-            .iter()
-            .map(|c| {
-                let code = IndicatorCode::parse(c).map_err(|e| e.at(at(Some("gold"))))?;
-                // A code no indicator has would count as a miss of every ranking, silently.
-                match crate::curriculum::Curriculum::embedded().indicator(&code) {
-                    Some(_) => Ok(code),
-                    None => Err(unknown_code(&code).at(at(Some("gold")))),
-                }
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let gold = gold_codes(&g.gold, &at(Some("gold")))?;
         out.push(GoldText {
             id: g.id,
             text: g.text,
@@ -189,12 +197,7 @@ pub fn read_composites(jsonl: &str, source: &str) -> Result<Vec<Composite>> {
         if line.trim().is_empty() {
             continue;
         }
-        let at = |field: Option<&str>| Location {
-            source: Some(source.to_string()),
-            line: Some(n + 1),
-            column: None,
-            field: field.map(str::to_string),
-        };
+        let at = |field: Option<&str>| line_at(source, n, field);
         let c: CompositeLine = serde_json::from_str(line).map_err(|e| {
             Error::new(
                 ErrorKind::ParseJson,
@@ -205,33 +208,17 @@ pub fn read_composites(jsonl: &str, source: &str) -> Result<Vec<Composite>> {
         })?;
         let framework_area = match c.area.as_deref() {
             // A composite's area is a draft area by definition, so a name 2551 shares counts too.
-            Some(a) => Some(
-                crate::framework::read_framework_area(&format!("สาระการเรียนรู้{a}")).ok_or_else(
-                    || {
-                        Error::new(
-                            ErrorKind::InvalidField,
-                            format!(
-                                "{a:?} is not one of the draft framework's nine learning areas"
-                            ),
-                            format!("{a:?} ไม่ใช่สาระการเรียนรู้หนึ่งในเก้าสาระของกรอบหลักสูตร (ร่าง)"),
-                        )
-                        .at(at(Some("area")))
-                    },
-                )?,
-            ),
+            Some(a) => Some(crate::framework::read_draft_area_value(a).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidField,
+                    format!("{a:?} is not one of the draft framework's nine learning areas"),
+                    format!("{a:?} ไม่ใช่สาระการเรียนรู้หนึ่งในเก้าสาระของกรอบหลักสูตร (ร่าง)"),
+                )
+                .at(at(Some("area")))
+            })?),
             None => None,
         };
-        let codes = |list: &[String]| -> Result<Vec<IndicatorCode>> {
-            list.iter()
-                .map(|c| {
-                    let code = IndicatorCode::parse(c).map_err(|e| e.at(at(Some("gold"))))?;
-                    match crate::curriculum::Curriculum::embedded().indicator(&code) {
-                        Some(_) => Ok(code),
-                        None => Err(unknown_code(&code).at(at(Some("gold")))),
-                    }
-                })
-                .collect()
-        };
+        let codes = |list: &[String]| gold_codes(list, &at(Some("gold")));
         let parts = c
             .parts
             .iter()

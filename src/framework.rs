@@ -255,6 +255,12 @@ pub fn cues() -> &'static [Cue] {
     })
 }
 
+/// Reads a value that can only name a draft area (a `frameworkArea` field, a composite's
+/// area): as [`read_framework_area`], and a name 2551 shares (`ภาษาไทย`) is the draft's.
+pub fn read_draft_area_value(value: &str) -> Option<FrameworkArea> {
+    read_framework_area(value).or_else(|| read_framework_area(&format!("สาระการเรียนรู้{value}")))
+}
+
 /// Reads a draft area from what a document or a person writes: its name, with
 /// or without `สาระการเรียนรู้`/`สาระ`, with spaces or Thai marks displaced by a
 /// PDF copy, or its key (`natural_science`) or English name. Only names the

@@ -8,7 +8,7 @@ use crate::area::{read_grade, GradeReading};
 use crate::curriculum::LearningArea;
 use crate::error::{Error, ErrorKind, Location};
 use crate::framework::{
-    held_stage, read_either_area, read_framework_area, read_stage, AreaReading, FrameworkArea,
+    held_stage, read_draft_area_value, read_either_area, read_stage, AreaReading, FrameworkArea,
 };
 use crate::text::chars::{is_combining_mark, is_following_vowel, is_invisible, is_thai};
 use crate::text::normalize::normalize;
@@ -383,9 +383,7 @@ impl<'a> Collector<'a> {
         if value.is_empty() {
             return None;
         }
-        if let Some(a) = read_framework_area(value)
-            .or_else(|| read_framework_area(&format!("สาระการเรียนรู้{value}")))
-        {
+        if let Some(a) = read_draft_area_value(value) {
             return Some(a);
         }
         self.field_problem(
