@@ -202,22 +202,13 @@ pub(crate) fn clause_kind_label(clause: &Clause) -> (String, String) {
         })
         .collect();
     if !named.is_empty() && clause.kind != ClauseKind::Content {
+        let names = |name: fn(&crate::framework::Competency) -> &str| {
+            named.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ")
+        };
         th.push_str(": ");
-        th.push_str(
-            &named
-                .iter()
-                .map(|c| c.name_th.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        th.push_str(&names(|c| &c.name_th));
         en.push_str(": ");
-        en.push_str(
-            &named
-                .iter()
-                .map(|c| c.name_en.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        en.push_str(&names(|c| &c.name_en));
     }
     (th, en)
 }
