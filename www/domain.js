@@ -53,13 +53,31 @@ export function placeNames(o, lang, names) {
   ].filter(Boolean);
 }
 
-/** The draft areas' names from an engine; none from an engine without them. */
-export function frameworkAreasOf(engine) {
-  try {
-    return engine?.frameworkAreas?.() ?? [];
-  } catch {
-    return [];
+// What an engine says of the draft framework does not change: asked once per engine.
+const frameworkNames = new WeakMap();
+
+function askOnce(engine, what) {
+  if (!engine || typeof engine !== "object") return [];
+  let known = frameworkNames.get(engine);
+  if (!known) frameworkNames.set(engine, (known = {}));
+  if (!known[what]) {
+    try {
+      known[what] = engine[what]?.() ?? [];
+    } catch {
+      return [];
+    }
   }
+  return known[what];
+}
+
+/** The draft areas' names from an engine (`frameworkAreas()`); none from an engine without them. */
+export function frameworkAreasOf(engine) {
+  return askOnce(engine, "frameworkAreas");
+}
+
+/** The six core competencies from an engine (`competencies()`), to label clauses; none from an engine without them. */
+export function competenciesOf(engine) {
+  return askOnce(engine, "competencies");
 }
 
 /** The guideline's relation levels (สอดคล้อง / สอดคล้องบางส่วน). */

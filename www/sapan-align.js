@@ -22,6 +22,7 @@
 // element, the first time it is in the page with its engine loaded.
 import { loadEngine } from "./engine.js";
 import { decide } from "./project.js";
+import { competenciesOf } from "./domain.js";
 import { WIDGET_STRINGS } from "./widget-i18n.js";
 import { SapanAlignView } from "./sapan-align-view.js";
 
@@ -399,7 +400,7 @@ export class SapanAlign extends HTMLElement {
       src: this.src,
       engine: Boolean(this.#engine),
       // The competencies' names, which label a bundled outcome's competency clauses.
-      competencies: this.#engine?.competencies?.() ?? [],
+      competencies: competenciesOf(this.#engine),
       loading: this.#loading,
       query: this.#query,
       matches: this.#matches,

@@ -6,7 +6,7 @@
 // are shown a page (PAGE_SIZE) at a time, with a pager before and after the
 // list, and the text filter picks from all outcomes before paging.
 import { h, fill, srOnly } from "../dom.js";
-import { gradeName, areaName, relationName, scoreText, placeNames, frameworkAreasOf } from "../domain.js";
+import { gradeName, areaName, relationName, scoreText, placeNames, frameworkAreasOf, competenciesOf } from "../domain.js";
 import { marked, querySpans, indicatorSpans, contextTerms } from "../highlight.js";
 import { answersText, clauseHeading, clausedText, clauseWords, emptyClauseText, groupByClause, isBundled } from "../clauses.js";
 import { decide, decisionOf, reviewCounts, withNote, withSettings, withoutOutcome } from "../project.js";
@@ -279,7 +279,7 @@ function buildCard(view, o, oa) {
   // marked, its suggestions grouped under the clause each answers); one of a
   // single clause, as every lesson objective is, is shown as before.
   const bundled = isBundled(oa) && oa.normalized;
-  const competencies = bundled ? competencyNames(ctx.engine) : [];
+  const competencies = bundled ? competenciesOf(ctx.engine) : [];
 
   // The outcome's words shared with one suggestion are marked: the one the
   // teacher is looking at (focus or pointer), else the first.
@@ -428,18 +428,6 @@ function buildCard(view, o, oa) {
   );
 }
 
-/** The six competencies' names, asked of the engine once. */
-let competencyList = null;
-function competencyNames(engine) {
-  if (!competencyList) {
-    try {
-      competencyList = engine.competencies();
-    } catch {
-      return [];
-    }
-  }
-  return competencyList;
-}
 
 /**
  * A bundled outcome's suggestions under the clause each answers: one section per

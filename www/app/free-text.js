@@ -2,7 +2,7 @@
 // listed as the teacher types (ranking one text takes well under a
 // millisecond, so there is no button to press). Nothing here touches the project.
 import { h, fill } from "../dom.js";
-import { relationName, scoreText } from "../domain.js";
+import { relationName, scoreText, competenciesOf } from "../domain.js";
 import { marked, querySpans, indicatorSpans } from "../highlight.js";
 import { answersText, clausedText, isBundled } from "../clauses.js";
 import { tr } from "./i18n.js";
@@ -92,7 +92,7 @@ function showResults(view) {
           { class: "work-lo-text" },
           h("span", { class: "work-hint" }, t("query")),
           " ",
-          bundled ? clausedText(normalized, clauses, spans, lang, ctx.engine.competencies()) : marked(normalized, spans),
+          bundled ? clausedText(normalized, clauses, spans, lang, competenciesOf(ctx.engine)) : marked(normalized, spans),
         )
       : "",
   );

@@ -4,7 +4,7 @@
 // the summary per learning area × grade; the indicators no LO covers.
 // Hidden on screen, it is the only thing the print stylesheet shows.
 import { h } from "../dom.js";
-import { RELATIONS, areaName, gradeName, stageName, frameworkAreaName, frameworkAreasOf } from "../domain.js";
+import { RELATIONS, areaName, gradeName, stageName, frameworkAreaName, frameworkAreasOf, competenciesOf } from "../domain.js";
 import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
 import { groupByAreaGrade, indicatorIndex } from "./results-common.js";
@@ -51,15 +51,6 @@ export function printDoc({ reviewed, coverage, engine, lang, options, date = new
     ),
     h("p", { class: "print-foot" }, t("printFooter")),
   );
-}
-
-/** The competencies' names, for labelling clauses; none from an engine without them. */
-function competenciesOf(engine) {
-  try {
-    return engine.competencies?.() ?? [];
-  } catch {
-    return [];
-  }
 }
 
 function alignmentTable(reviewed, lang, competencies, draftAreas) {
