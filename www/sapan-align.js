@@ -229,11 +229,11 @@ export class SapanAlign extends HTMLElement {
 
   // ---- rich data ----
 
-  /** The outcomes align mode shows, as the engine read them (`{id, text, grade, area, line}`). */
+  /** The outcomes align mode shows, as the engine read them (`{id, text, grade, area, line}`, and `stage`, `frameworkArea` when given). */
   get outcomes() {
     return this.#alignment ? this.#alignment.outcomes.map((oa) => ({ ...oa.outcome })) : this.#outcomes.map(copyOutcome);
   }
-  /** Strings or `{id?, text, grade?, area?}`; replaces the list (and any `src` file still loading). */
+  /** Strings or `{id?, text, grade?, area?, stage?, frameworkArea?}`; replaces the list (and any `src` file still loading). */
   set outcomes(list) {
     this.#cancelLoad();
     this.#srcPending = false;
@@ -440,6 +440,9 @@ function copyOutcome(o) {
   if (o?.id !== undefined && o.id !== null) out.id = String(o.id);
   if (o?.grade !== undefined && o.grade !== null) out.grade = o.grade;
   if (o?.area !== undefined && o.area !== null) out.area = o.area;
+  // The draft framework's stage and area, as parseOutcomes gives them.
+  if (o?.stage !== undefined && o.stage !== null) out.stage = o.stage;
+  if (o?.frameworkArea !== undefined && o.frameworkArea !== null) out.frameworkArea = o.frameworkArea;
   if (typeof o?.line === "number") out.line = o.line;
   return out;
 }

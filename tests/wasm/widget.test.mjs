@@ -195,7 +195,12 @@ test("the outcomes and decisions properties round-trip", async () => {
   const page = await openDefined();
   const result = await page.evaluate(() => {
     const a1 = document.getElementById("a1");
-    a1.outcomes = ["ตัวอย่าง: อ่านออกเสียงบทกลอน", { id: "ตัวอย่าง-2", text: "ตัวอย่าง: บวกลบจำนวนนับ", grade: "ป.5", area: "ค" }];
+    a1.outcomes = [
+      "ตัวอย่าง: อ่านออกเสียงบทกลอน",
+      { id: "ตัวอย่าง-2", text: "ตัวอย่าง: บวกลบจำนวนนับ", grade: "ป.5", area: "ค" },
+      // As parseOutcomes gives an outcome read under the draft framework's headers.
+      { id: "ตัวอย่าง-3", text: "ตัวอย่าง: อธิบายการเกิดเสียง", stage: 2, frameworkArea: "natural_science" },
+    ];
     const decisions = { "ตัวอย่าง-2": { "ค 1.1 ป.5/1": { status: "rejected", relation: "partial" } } };
     a1.decisions = decisions;
     const copy = a1.decisions;
@@ -211,10 +216,11 @@ test("the outcomes and decisions properties round-trip", async () => {
   assert.deepEqual(result.outcomes, [
     { id: "1", text: "ตัวอย่าง: อ่านออกเสียงบทกลอน", grade: null, area: null, line: null },
     { id: "ตัวอย่าง-2", text: "ตัวอย่าง: บวกลบจำนวนนับ", grade: 5, area: "ค", line: null },
+    { id: "ตัวอย่าง-3", text: "ตัวอย่าง: อธิบายการเกิดเสียง", grade: null, area: null, stage: 2, frameworkArea: "natural_science", line: null },
   ]);
   assert.deepEqual(result.decisions, result.sent, "a changed copy does not change the widget");
   assert.equal(result.thrown, "TypeError");
-  assert.equal(await page.locator("#a1 li.outcome").count(), 2);
+  assert.equal(await page.locator("#a1 li.outcome").count(), 3);
   assert.equal(await page.evaluate(() => document.getElementById("a1").getAttribute("decisions")), null, "rich data is not an attribute");
   await finish(page);
 });
