@@ -25,7 +25,7 @@ export function widgetModules(entry = "widget.js") {
     if (order.includes(name) || name === "sapan.js") return;
     order.push(name);
     const source = readFileSync(join(www, name), "utf8");
-    for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport|\bnew URL)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
       if (!/^\.\/[^/]+\.js$/.test(spec)) throw new Error(`${name} imports ${spec}: widget modules must sit beside it`);
       visit(spec.slice(2));
     }
@@ -47,7 +47,7 @@ export function appFiles() {
     files.push(name);
     if (!name.endsWith(".js") || name === "sapan.js") return;
     const source = readFileSync(join(www, name), "utf8");
-    for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+    for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport|\bnew URL)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
       visit(posix.normalize(posix.join(posix.dirname(name), spec)));
     }
   };

@@ -1,7 +1,16 @@
 // What <sapan-align> shows: the shadow DOM it builds once and updates from the
 // element's state. The element (sapan-align.js) owns the state, the engine, the
 // lifecycle and the events; this module only turns a state into nodes, and
-// tells the element what the reader did (typed, pressed Confirm or Reject).
+// tells the element what the reader did (typed, picked a suggestion, pressed
+// Confirm or Reject).
+//
+// Search mode is the WAI-ARIA combobox pattern: a text box (role combobox)
+// that controls a listbox of suggestions; Down and Up move the active option
+// (aria-activedescendant, so focus stays in the text box), Enter picks it,
+// Escape closes the list. Align mode gives each outcome one tab stop (roving
+// tabindex over its Confirm and Reject buttons: Up and Down move between
+// suggestions, Left and Right between the two buttons, Home and End to the
+// first and last); outcomes are headings, so a screen reader can jump between them.
 //
 // Nothing is ever parsed as HTML: every text, the page's or a file's or the
 // engine's, becomes a Text node through dom.js.
@@ -32,21 +41,56 @@ export class SapanAlignView {
   #list;
   #input;
   #search = null;
+  #onPick;
+  // The combobox: whether the list is open, which option is active (-1: none), and what it lists.
+  #expanded = true;
+  #active = -1;
+  #matches = [];
+  // The live region's last words, to say a new ranking even when its words are the same.
+  #said = "";
+  // Per outcome: the key of its button that holds the outcome's one tab stop.
+  #roving = new Map();
 
   /**
    * Builds the parts into `shadow`. `onInput()` is called as the reader types;
    * `onDecide(kind, outcomeId, match)` when a Confirm or Reject is pressed.
    */
-  constructor(shadow, { onInput, onDecide }) {
+  constructor(shadow, { onInput, onDecide, onPick }) {
     this.#shadow = shadow;
     this.#onDecide = onDecide;
+    this.#onPick = onPick;
     shadow.adoptedStyleSheets = [widgetSheet];
     this.#status = h("p", { class: "status", part: "status", role: "status", "aria-live": "polite" });
     this.#errorBox = h("div", { class: "error", part: "error", role: "alert", hidden: true });
     this.#problemList = h("ul", { class: "problems", part: "problems", hidden: true });
     this.#controls = h("div", { class: "controls" });
     this.#list = h("div", { class: "list" });
-    this.#input = h("textarea", { part: "input", rows: 3, spellcheck: "false", oninput: onInput });
+    this.#input = h("input", {
+      type: "text",
+      id: "input",
+      part: "input",
+      role: "combobox",
+      "aria-autocomplete": "list",
+      "aria-expanded": "false",
+      "aria-controls": "results",
+      "aria-describedby": "hint scope",
+      autocomplete: "off",
+      spellcheck: "false",
+      oninput: () => {
+        this.#expanded = true;
+        onInput();
+      },
+      onkeydown: (e) => this.#comboKey(e),
+    });
+    this.#list.addEventListener("keydown", (e) => this.#rovingKey(e));
+    // The button last focused (by keys, a click or Tab) holds its outcome's tab stop.
+    this.#list.addEventListener("focusin", (e) => {
+      const button = e.target.closest?.("button[data-key]");
+      const outcome = button?.closest("li.outcome");
+      if (!outcome) return;
+      this.#roving.set(outcome.dataset.outcome, button.dataset.key);
+      for (const b of outcome.querySelectorAll("button[data-key]")) b.tabIndex = b === button ? 0 : -1;
+    });
     // The status sits between the controls and the list it counts.
     this.#root = h("div", { class: "root", part: "container" }, this.#errorBox, this.#problemList, this.#controls, this.#status, this.#list);
     shadow.append(this.#root);
@@ -55,6 +99,17 @@ export class SapanAlignView {
   /** The text typed in search mode. */
   get text() {
     return this.#input.value;
+  }
+  set text(value) {
+    this.#input.value = value;
+  }
+
+  /** Says `words` in the status (a polite live region), even when they are the words it says already. */
+  announce(words) {
+    // A live region reads a change; the same words again would be silent, so they alternate a trailing no-break space.
+    const next = words === this.#said.trimEnd() && !this.#said.endsWith("\u00a0") ? `${words}\u00a0` : words;
+    this.#said = next;
+    this.#status.textContent = next;
   }
 
   /** Shows `error` (`{messageTh, messageEn}`) above everything, or hides the box when null. */
@@ -116,14 +171,15 @@ export class SapanAlignView {
     const { lang, matches } = state;
     // Built once and then updated in place: moving the textarea would blur it mid-typing.
     this.#search ??= {
-      label: h("span"),
-      hint: h("span", { class: "hint" }),
-      scope: h("p", { class: "scope", part: "scope" }),
-      results: h("ol", { class: "results", part: "results" }),
+      // The text box's name is the label alone; the hint and the scope describe it.
+      label: h("label", { part: "label", for: "input" }),
+      hint: h("p", { class: "hint", id: "hint" }),
+      scope: h("p", { class: "scope", part: "scope", id: "scope" }),
+      results: h("ul", { class: "results", part: "results", id: "results", role: "listbox", onclick: (e) => this.#clickOption(e) }),
     };
     const s = this.#search;
     if (!this.#list.contains(s.results)) {
-      fill(this.#controls, h("label", { part: "label" }, s.label, h("br"), s.hint, this.#input), s.scope);
+      fill(this.#controls, s.label, s.hint, this.#input, s.scope);
       fill(this.#list, s.results);
     }
     s.label.textContent = t.inputLabel;
@@ -132,10 +188,99 @@ export class SapanAlignView {
     s.results.setAttribute("aria-label", t.results);
     // A typed text bundling several topics: each result says which of its clauses it answers.
     const clauses = isBundled({ clauses: state.clauses }) ? state.clauses : null;
-    fill(s.results, matches.map((m) => this.#matchItem(m, t, lang, state.query, clauses)));
-    if (!state.engine) this.#status.textContent = t.loading;
-    else if (!this.#input.value.trim()) this.#status.textContent = t.typeToSearch;
-    else this.#status.textContent = matches.length ? t.count(matches.length) : t.none;
+    // A new ranking (not a render for another reason, such as the language) resets the active option and is announced.
+    const fresh = matches !== this.#matches;
+    if (fresh) this.#active = -1;
+    this.#matches = matches;
+    fill(
+      s.results,
+      matches.map((m, i) => {
+        const item = this.#matchItem(m, t, lang, state.query, clauses);
+        item.id = `option-${i}`;
+        item.setAttribute("role", "option");
+        item.setAttribute("aria-selected", "false");
+        // The echo of the reader's own text is for the eyes; an option's name is the indicator.
+        item.querySelector(".query")?.setAttribute("aria-hidden", "true");
+        return item;
+      }),
+    );
+    this.#showCombo();
+    if (state.engineFailed) this.#status.textContent = t.engineFailed;
+    else if (!state.engine) this.#status.textContent = t.loading;
+    else {
+      const words = !this.#input.value.trim() ? t.typeToSearch : matches.length ? t.ranked(matches.length, matches[0].code) : t.none;
+      if (fresh) this.announce(words);
+      else if (this.#said.trimEnd() !== words) this.announce(words);
+    }
+  }
+
+  /** The combobox's open state and active option, as attributes and classes. */
+  #showCombo() {
+    const s = this.#search;
+    const open = this.#expanded && this.#matches.length > 0;
+    s.results.hidden = !open;
+    this.#input.setAttribute("aria-expanded", String(open));
+    const options = s.results.children;
+    for (let i = 0; i < options.length; i++) {
+      const active = open && i === this.#active;
+      options[i].setAttribute("aria-selected", String(active));
+      options[i].classList.toggle("active", active);
+    }
+    const active = open && this.#active >= 0 ? options[this.#active] : null;
+    if (active) {
+      this.#input.setAttribute("aria-activedescendant", active.id);
+      active.scrollIntoView?.({ block: "nearest" });
+    } else this.#input.removeAttribute("aria-activedescendant");
+  }
+
+  #comboKey(e) {
+    if (e.isComposing || !this.#search) return;
+    const n = this.#matches.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (!n) return;
+      e.preventDefault();
+      const down = e.key === "ArrowDown";
+      if (!this.#expanded) {
+        this.#expanded = true;
+        this.#active = down ? 0 : n - 1;
+      } else if (e.altKey) {
+        // Alt+Down opens the list without moving (APG).
+      } else if (this.#active < 0) this.#active = down ? 0 : n - 1;
+      else this.#active = (this.#active + (down ? 1 : n - 1)) % n;
+      this.#showCombo();
+    } else if (e.key === "Enter") {
+      if (!this.#expanded || this.#active < 0) return;
+      // Picked: inside a partner's form, Enter on a suggestion does not also submit it.
+      e.preventDefault();
+      this.#pick(this.#active);
+    } else if (e.key === "Escape") {
+      if (!this.#expanded || !n) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.#expanded = false;
+      this.#active = -1;
+      this.#showCombo();
+    }
+  }
+
+  #clickOption(e) {
+    const option = e.target.closest?.("[role=option]");
+    if (!option) return;
+    const i = [...this.#search.results.children].indexOf(option);
+    if (i >= 0) {
+      this.#active = i;
+      this.#pick(i);
+      this.#input.focus();
+    }
+  }
+
+  #pick(i) {
+    const match = this.#matches[i];
+    if (!match) return;
+    this.#expanded = false;
+    this.#showCombo();
+    this.#active = -1;
+    this.#onPick(match);
   }
 
   #matchItem(m, t, lang, query, clauses = null) {
@@ -168,9 +313,11 @@ export class SapanAlignView {
             { class: "outcomes", part: "outcomes", "aria-label": t.outcomes },
             alignment.outcomes.map((oa) => this.#outcomeItem(oa, decisions, t, state.lang, state.competencies ?? [])),
           )
-        : h("p", { class: "empty", part: "empty" }, t.noOutcomes),
+        : h("p", { class: "empty", part: "empty" }, state.engineFailed ? t.engineFailed : t.noOutcomes),
     );
-    if (!state.engine) this.#status.textContent = t.loading;
+    this.#applyRoving();
+    if (state.engineFailed) this.#status.textContent = t.engineFailed;
+    else if (!state.engine) this.#status.textContent = t.loading;
     else if (state.loading) this.#status.textContent = t.loadingFile(state.src);
     else if (alignment) this.#status.textContent = t.outcomeCount(alignment.outcomes.length, reviewed);
     else this.#status.textContent = t.noOutcomes;
@@ -202,7 +349,7 @@ export class SapanAlignView {
       return h(
         "li",
         { class: "outcome", part: "outcome", dataset: { outcome: id } },
-        h("p", { class: "outcome-head", part: "outcome-text" }, h("span", { class: "outcome-id" }, id), oa.outcome.text),
+        h("h3", { class: "outcome-head", part: "outcome-text" }, this.#outcomeId(id), oa.outcome.text),
         oa.matches.length ? list(oa.matches, t.suggestions(id)) : h("p", { class: "empty" }, t.noSuggestions),
       );
     }
@@ -210,19 +357,14 @@ export class SapanAlignView {
     return h(
       "li",
       { class: "outcome bundled", part: "outcome", dataset: { outcome: id } },
-      h(
-        "p",
-        { class: "outcome-head", part: "outcome-text" },
-        h("span", { class: "outcome-id" }, id),
-        clausedText(oa.normalized, oa.clauses, [], lang, competencies),
-      ),
+      h("h3", { class: "outcome-head", part: "outcome-text" }, this.#outcomeId(id), clausedText(oa.normalized, oa.clauses, [], lang, competencies)),
       groups.map((g) => {
         const heading = clauseHeading(g.clause, g.index, lang, competencies);
         const empty = emptyClauseText(g, lang);
         return h(
           "section",
           { class: `clause-group is-${g.clause.kind}`, part: "clause", dataset: { clause: String(g.index) } },
-          h("h3", { class: "clause-heading", part: "clause-heading" }, heading),
+          h("h4", { class: "clause-heading", part: "clause-heading" }, heading),
           h("p", { class: "clause-text" }, g.clause.text),
           g.items.length ? list(g.items, `${t.suggestions(id)} · ${heading}`) : null,
           empty ? h("p", { class: g.clause.kind === "content" && !g.also.length ? "empty clause-empty" : "empty" }, empty) : null,
@@ -230,6 +372,44 @@ export class SapanAlignView {
       }),
       rest.length ? list(rest, t.suggestions(id)) : null,
     );
+  }
+
+  /** An outcome's id before its text, kept apart from it for a screen reader too ("ตัวอย่าง-1: อ่าน…"). */
+  #outcomeId(id) {
+    return h("span", { class: "outcome-id" }, id, srOnly(": "));
+  }
+
+  /** One tab stop per outcome: the button it holds (the last one used, else the first) is tabbable, the others are not. */
+  #applyRoving() {
+    for (const outcome of this.#list.querySelectorAll("li.outcome")) {
+      const buttons = [...outcome.querySelectorAll("button[data-key]")];
+      if (!buttons.length) continue;
+      const key = this.#roving.get(outcome.dataset.outcome);
+      const holder = buttons.find((b) => b.dataset.key === key) ?? buttons[0];
+      for (const b of buttons) b.tabIndex = b === holder ? 0 : -1;
+    }
+  }
+
+  #rovingKey(e) {
+    const button = e.target.closest?.("button[data-key]");
+    const outcome = button?.closest("li.outcome");
+    if (!outcome || e.altKey || e.ctrlKey || e.metaKey) return;
+    const buttons = [...outcome.querySelectorAll("button[data-key]")];
+    const i = buttons.indexOf(button);
+    const kind = button.dataset.key.split("\u0000")[0];
+    const sameKind = buttons.filter((b) => b.dataset.key.startsWith(`${kind}\u0000`));
+    const j = sameKind.indexOf(button);
+    let to = null;
+    if (e.key === "ArrowDown") to = sameKind[j + 1];
+    else if (e.key === "ArrowUp") to = sameKind[j - 1];
+    else if (e.key === "ArrowRight") to = kind === "confirmed" ? buttons[i + 1] : null;
+    else if (e.key === "ArrowLeft") to = kind === "rejected" ? buttons[i - 1] : null;
+    else if (e.key === "Home") to = buttons[0];
+    else if (e.key === "End") to = buttons[buttons.length - 1];
+    else return;
+    e.preventDefault();
+    // Focusing it moves the tab stop (the focusin listener).
+    to?.focus();
   }
 
   #decisionButton(kind, id, match, status, t) {

@@ -4,14 +4,23 @@
 // to confirm or reject. This module is the class only; widget.js registers
 // it, so a page may register it under another name or subclass it first.
 //
-// Attributes (kebab-case primitives): lang, grade, area, mode, src, top-k.
-// Properties (rich data): outcomes, decisions; read-only ready.
-// Events (bubbling, composed CustomEvents): sapan-ready, sapan-change, sapan-error.
+// Attributes (kebab-case primitives): lang, grade, area, mode, src, top-k,
+// min-score, value, theme, loading.
+// Properties: value (the search text), outcomes, decisions (rich data); read-only ready.
+// Events (bubbling, composed CustomEvents): sapan-ready, sapan-change,
+// sapan-select (a reader picked a suggestion in search mode), sapan-error.
 //
 // The class keeps to attributes, properties, lifecycle and events; what it
-// shows is built by sapan-align-view.js from its state. The only requests the
-// widget makes are the engine's (sapan.js, sapan_bg.wasm, next to engine.js)
-// and the `src` file the page names.
+// shows is built by sapan-align-view.js from its state. The engine runs in one
+// module Worker shared by every widget of the page (widget-engine.js), so the
+// page's main thread never runs its long tasks; every call to it is
+// asynchronous, and an answer that a newer request has overtaken is dropped.
+// The only requests the widget makes are the engine's (widget-worker.js,
+// sapan.js, sapan_bg.wasm, next to this module) and the `src` file the page names.
+//
+// `loading="lazy"` asks for the engine only when the widget is first focused or
+// scrolled into view, so a page that shows the widget below the fold pays
+// nothing for it until a reader gets there.
 //
 // Lifecycle. The engine is asked for once per element. Removing the element
 // cancels what it had under way (the typing pause, the `src` request), but
@@ -20,10 +29,10 @@
 // emoji-picker-element and Vue's custom elements treat a move. Inserted
 // again later, it takes up what was cancelled. `sapan-ready` is sent once per
 // element, the first time it is in the page with its engine loaded.
-import { loadEngine } from "./engine.js";
+import { loadWidgetEngine } from "./widget-engine.js";
 import { decide } from "./project.js";
 import { competenciesOf } from "./domain.js";
-import { WIDGET_STRINGS } from "./widget-i18n.js";
+import { WIDGET_STRINGS, widgetStrings as widgetStringsFor } from "./widget-i18n.js";
 import { SapanAlignView } from "./sapan-align-view.js";
 
 const MODES = ["search", "align"];
@@ -32,10 +41,12 @@ const DEFAULT_TOP_K = 5;
 // does not rank every keystroke (one rank takes a few milliseconds).
 const TYPING_PAUSE_MS = 120;
 // Properties a page may set before the element is defined (upgrade pattern).
-const UPGRADED = ["outcomes", "decisions", "mode", "grade", "area", "src", "topK"];
+const UPGRADED = ["outcomes", "decisions", "mode", "grade", "area", "src", "topK", "minScore", "value", "theme", "loading"];
+/** The most suggestions a widget shows (`top-k` is clamped to 1…MAX_TOP_K). */
+export const MAX_TOP_K = 50;
 
 export class SapanAlign extends HTMLElement {
-  static observedAttributes = ["lang", "grade", "area", "mode", "src", "top-k"];
+  static observedAttributes = ["lang", "grade", "area", "mode", "src", "top-k", "min-score", "value", "theme", "loading"];
 
   #engine = null;
   #outcomes = [];
@@ -48,7 +59,11 @@ export class SapanAlign extends HTMLElement {
   /** The clauses of the text searched for, when it bundles several topics. */
   #clauses = [];
   #typing = 0;
+  // Each request to the engine takes a number; an answer to an older one is dropped.
+  #computeToken = 0;
   #loadToken = 0;
+  // loading="lazy": what waits for the first focus or view before asking for the engine.
+  #lazyWatch = null;
   #loading = false;
   // The `src` request in flight, so that removal or a newer file can abort it.
   #fetching = null;
@@ -80,6 +95,7 @@ export class SapanAlign extends HTMLElement {
     this.#view = new SapanAlignView(this.attachShadow({ mode: "open" }), {
       onInput: () => this.#typed(),
       onDecide: (kind, id, match) => this.#toggle(kind, id, match),
+      onPick: (match) => this.#picked(match),
     });
   }
 
@@ -101,8 +117,18 @@ export class SapanAlign extends HTMLElement {
       this.#wake();
       return;
     }
+    if (this.loading === "lazy") this.#watchForUse();
+    else this.#askEngine();
+  }
+
+  /** Asks for the page's shared engine, once per element. */
+  #askEngine() {
+    if (this.#engineAsked) return;
     this.#engineAsked = true;
-    loadEngine().then(
+    this.#lazyWatch?.();
+    this.#lazyWatch = null;
+    this.#render();
+    loadWidgetEngine().then(
       (engine) => {
         this.#engine = engine;
         this.#wake();
@@ -112,6 +138,22 @@ export class SapanAlign extends HTMLElement {
         this.#wake();
       },
     );
+  }
+
+  /** loading="lazy": the engine is asked for on the first focus inside the widget or once it is in view. */
+  #watchForUse() {
+    if (this.#lazyWatch) return;
+    const start = () => this.#askEngine();
+    this.addEventListener("focusin", start, { once: true });
+    let observer = null;
+    if (typeof IntersectionObserver === "function") {
+      observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start());
+      observer.observe(this);
+    }
+    this.#lazyWatch = () => {
+      this.removeEventListener("focusin", start);
+      observer?.disconnect();
+    };
   }
 
   disconnectedCallback() {
@@ -127,8 +169,17 @@ export class SapanAlign extends HTMLElement {
     if (this.#engineError) {
       if (this.#announced) return;
       this.#announced = true;
-      this.#fail({ code: "engine_failed", messageTh: WIDGET_STRINGS.th.engineFailed, messageEn: WIDGET_STRINGS.en.engineFailed, location: null });
-      this.#rejectReady(this.#engineError);
+      const e = this.#engineError;
+      // The cause and what to change, when widget-engine.js could tell (a policy directive, a missing file).
+      this.#fail({
+        code: "engine_failed",
+        cause: e.loadCause ?? "unknown",
+        messageTh: e.messageTh ?? WIDGET_STRINGS.th.engineFailed,
+        messageEn: e.messageEn ?? WIDGET_STRINGS.en.engineFailed,
+        location: null,
+      });
+      this.#render();
+      this.#rejectReady(e);
       return;
     }
     if (!this.#engine) return;
@@ -138,18 +189,13 @@ export class SapanAlign extends HTMLElement {
     const load = first || this.#srcPending;
     this.#srcPending = false;
     this.#typingPending = false;
-    if (first || typed) {
-      this.#recompute();
-      this.#render();
-    }
     if (load && this.src) this.#load(this.src);
-    if (first) {
-      this.#announced = true;
-      this.#resolveReady(this);
-      this.#dispatch("sapan-ready", { version: this.#engine.version });
-    } else if (typed) {
-      this.#searchChanged();
-    }
+    if (!first && !typed) return;
+    this.#refresh().then((shown) => {
+      // Removed before the answer came: the text is ranked again when back in the page.
+      if (!shown && !this.#live) this.#typingPending ||= typed;
+      else if (shown && typed && !first) this.#searchChanged();
+    });
   }
 
   /** Out of the page: nothing keeps running for an element nobody sees. */
@@ -177,14 +223,39 @@ export class SapanAlign extends HTMLElement {
       }
       return;
     }
-    if (name === "lang") {
+    if (name === "lang" || name === "theme") {
       this.#render();
       return;
     }
-    // grade, area, top-k and mode change what is ranked.
-    this.#recompute();
-    this.#render();
-    if (this.mode === "search" && this.#view.text.trim()) this.#searchChanged();
+    if (name === "loading") {
+      if (this.isConnected && !this.#engineAsked && value !== "lazy") this.#askEngine();
+      return;
+    }
+    if (name === "value") {
+      // Like an input's: the attribute sets the text; the property reads what is typed now.
+      this.#setText(value ?? "");
+      return;
+    }
+    // grade, area, top-k, min-score and mode change what is ranked.
+    this.#rerank();
+  }
+
+  /** After a change of options or text set by the page: rank again at once, and say so in search mode. */
+  #rerank() {
+    if (!this.#engine || !this.#live) {
+      this.#render();
+      return;
+    }
+    this.#refresh().then((shown) => {
+      if (shown && this.mode === "search") this.#searchChanged();
+    });
+  }
+
+  #setText(text) {
+    this.#view.text = String(text);
+    clearTimeout(this.#typing);
+    this.#typing = 0;
+    this.#rerank();
   }
 
   // ---- attributes reflected as properties ----
@@ -214,12 +285,43 @@ export class SapanAlign extends HTMLElement {
   set src(value) {
     this.#reflect("src", value);
   }
+  /** `top-k`: how many suggestions, clamped to 1…50; 5 when absent or not a number. */
   get topK() {
     const n = Number.parseInt(this.getAttribute("top-k"), 10);
-    return Number.isInteger(n) && n > 0 ? Math.min(n, 50) : DEFAULT_TOP_K;
+    return Number.isInteger(n) ? Math.min(Math.max(n, 1), MAX_TOP_K) : DEFAULT_TOP_K;
   }
   set topK(value) {
     this.#reflect("top-k", value);
+  }
+  /** `min-score`: suggestions below this score (0…1) are left out; null (none) when absent or not a number. */
+  get minScore() {
+    const n = Number.parseFloat(this.getAttribute("min-score"));
+    return Number.isFinite(n) ? Math.min(Math.max(n, 0), 1) : null;
+  }
+  set minScore(value) {
+    this.#reflect("min-score", value);
+  }
+  /** `theme`: "light", "dark", or "auto" (the reader's system setting, the default). */
+  get theme() {
+    const theme = this.getAttribute("theme");
+    return theme === "light" || theme === "dark" ? theme : "auto";
+  }
+  set theme(value) {
+    this.#reflect("theme", value);
+  }
+  /** `loading`: "eager" (the default: the engine is asked for at once) or "lazy" (on first focus or view). */
+  get loading() {
+    return this.getAttribute("loading") === "lazy" ? "lazy" : "eager";
+  }
+  set loading(value) {
+    this.#reflect("loading", value);
+  }
+  /** The text in search mode, as typed; setting it ranks at once (no typing pause). */
+  get value() {
+    return this.#view.text;
+  }
+  set value(text) {
+    this.#setText(text ?? "");
   }
 
   #reflect(name, value) {
@@ -240,8 +342,8 @@ export class SapanAlign extends HTMLElement {
     this.#loading = false;
     this.#outcomes = Array.isArray(list) ? list.map(copyOutcome) : [];
     this.#problems = [];
-    this.#recompute();
-    this.#render();
+    this.#alignment = null;
+    this.#rerank();
   }
 
   /** Decisions in the shape of project.js: `{ [outcomeId]: { [code]: {status, relation, score?} } }`. A copy. */
@@ -270,27 +372,50 @@ export class SapanAlign extends HTMLElement {
   }
 
   get #options() {
-    return { grade: this.grade || null, area: this.area || null, topK: this.topK };
+    const options = { grade: this.grade || null, area: this.area || null, topK: this.topK };
+    if (this.minScore !== null) options.minScore = this.minScore;
+    return options;
   }
 
-  /** Ranks or aligns again (after a change of text, outcomes or options). */
-  #recompute() {
-    if (!this.#engine) return;
-    this.#error = null;
+  /**
+   * Ranks or aligns again (after a change of text, outcomes or options) and shows it.
+   * Resolves to true when this answer was shown, false when a newer request
+   * overtook it or the element left the page meanwhile.
+   */
+  async #refresh() {
+    if (!this.#engine) return false;
+    const token = ++this.#computeToken;
+    const current = () => token === this.#computeToken && this.#live;
     try {
       if (this.mode === "search") {
         const text = this.#view.text;
-        this.#query = text.trim() ? this.#engine.normalize(text) : "";
-        this.#matches = text.trim() ? this.#engine.rank(text, this.#options) : [];
-        this.#clauses = text.trim() ? this.#engine.clauses(text) : [];
+        const found = text.trim() ? await this.#engine.search(text, this.#options) : { query: "", matches: [], clauses: [] };
+        if (!current()) return false;
+        this.#query = found.query;
+        this.#matches = found.matches;
+        this.#clauses = found.clauses;
       } else {
-        this.#alignment = this.#outcomes.length ? this.#engine.align(this.#outcomes, this.#options) : null;
+        const alignment = this.#outcomes.length ? await this.#engine.align(this.#outcomes, this.#options) : null;
+        if (!current()) return false;
+        this.#alignment = alignment;
       }
+      // An error of an earlier ranking is over (as before, the error box shows the latest answer).
+      this.#error = null;
     } catch (e) {
+      if (!current()) return false;
       this.#matches = [];
       this.#alignment = null;
-      this.#fail(errorDetail(e));
+      this.#error = errorDetail(e);
     }
+    this.#render();
+    if (this.#error) this.#dispatch("sapan-error", this.#error);
+    // The first answer shown (whether from the first ranking or from the src file) makes it ready.
+    if (!this.#announced) {
+      this.#announced = true;
+      this.#resolveReady(this);
+      this.#dispatch("sapan-ready", { version: this.#engine.version });
+    }
+    return true;
   }
 
   #typed() {
@@ -298,10 +423,14 @@ export class SapanAlign extends HTMLElement {
     this.#typing = setTimeout(() => {
       this.#typing = 0;
       if (!this.#engine) return;
-      this.#recompute();
-      this.#render();
-      this.#searchChanged();
+      this.#refresh().then((shown) => shown && this.#searchChanged());
     }, TYPING_PAUSE_MS);
+  }
+
+  /** A reader picked a suggestion (Enter on the active option, or a click): the page hears it. */
+  #picked(match) {
+    this.#view.announce(widgetStringsFor(this.#lang).picked(match.code));
+    this.#dispatch("sapan-select", { indicator: structuredClone(match), query: this.#view.text });
   }
 
   /** Tells the page the ranking follows the text (after typing or a change of options). */
@@ -353,15 +482,18 @@ export class SapanAlign extends HTMLElement {
     this.#loading = false;
     let parsed;
     try {
-      parsed = this.#engine.parseOutcomes(text, { name: src });
+      parsed = await this.#engine.parse(text, { name: src });
     } catch (e) {
+      if (token !== this.#loadToken) return;
       this.#fail(errorDetail(e));
       return;
     }
+    if (token !== this.#loadToken) return;
     this.#outcomes = parsed.outcomes;
     this.#problems = [...parsed.problems].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-    this.#recompute();
-    this.#render();
+    this.#alignment = null;
+    const shown = await this.#refresh();
+    if (!shown || token !== this.#loadToken) return;
     if (!parsed.outcomes.length) {
       const first = parsed.problems[0];
       this.#fail(
@@ -399,6 +531,7 @@ export class SapanAlign extends HTMLElement {
       area: this.area,
       src: this.src,
       engine: Boolean(this.#engine),
+      engineFailed: Boolean(this.#engineError),
       // The competencies' names, which label a bundled outcome's competency clauses.
       competencies: competenciesOf(this.#engine),
       loading: this.#loading,

@@ -15,6 +15,9 @@ export const WIDGET_STRINGS = {
     allAreas: "ทุกกลุ่มสาระ",
     results: "ตัวชี้วัดที่ใกล้เคียงที่สุด",
     count: (n) => `${n} ตัวชี้วัด`,
+    // After each ranking: the count and the first, so that a new ranking is heard even when the count is the same.
+    ranked: (n, first) => `${n} ตัวชี้วัด อันดับแรก ${first}`,
+    picked: (code) => `เลือก ${code} แล้ว`,
     none: "ไม่พบตัวชี้วัดที่มีคำร่วมกับข้อความนี้",
     score: "คะแนน",
     code: "รหัสตัวชี้วัด",
@@ -38,6 +41,15 @@ export const WIDGET_STRINGS = {
     fetchFailed: (name, why) => `โหลดไฟล์ ${name} ไม่ได้ (${why})`,
     emptyFile: (name) => `ไม่พบผลลัพธ์การเรียนรู้ในไฟล์ ${name}`,
     engineFailed: "โหลดตัวจับคู่ตัวชี้วัดไม่ได้",
+    // Why the engine did not load, and what the page's author changes.
+    loadCause: (cause, { url, source, message }) =>
+      ({
+        "csp-connect": `โหลดตัวจับคู่ตัวชี้วัดไม่ได้: นโยบายความปลอดภัยของหน้า (Content-Security-Policy) ไม่อนุญาตให้ดึงไฟล์ ${url} ให้เพิ่ม connect-src ${source} ในนโยบาย`,
+        "csp-wasm": `โหลดตัวจับคู่ตัวชี้วัดไม่ได้: นโยบายความปลอดภัยของหน้า (Content-Security-Policy) ไม่อนุญาตให้คอมไพล์ WebAssembly ให้เพิ่ม 'wasm-unsafe-eval' ใน script-src`,
+        missing: `โหลดตัวจับคู่ตัวชี้วัดไม่ได้: ไม่พบไฟล์ ${url} บนเซิร์ฟเวอร์ ให้วาง sapan_bg.wasm ไว้ข้าง sapan.js`,
+        mime: `โหลดตัวจับคู่ตัวชี้วัดไม่ได้: เซิร์ฟเวอร์ส่ง ${url} มาในรูปแบบที่ไม่ใช่ WebAssembly ให้ตั้ง Content-Type เป็น application/wasm`,
+        network: `โหลดตัวจับคู่ตัวชี้วัดไม่ได้: ดึงไฟล์ ${url} ไม่ได้ (${message})`,
+      })[cause] ?? `โหลดตัวจับคู่ตัวชี้วัดไม่ได้ (${message})`,
     error: "ข้อผิดพลาด:",
   },
   en: {
@@ -51,6 +63,8 @@ export const WIDGET_STRINGS = {
     allAreas: "all learning areas",
     results: "Closest indicators",
     count: (n) => `${n} ${n === 1 ? "indicator" : "indicators"}`,
+    ranked: (n, first) => `${n} ${n === 1 ? "indicator" : "indicators"}, first ${first}`,
+    picked: (code) => `${code} picked`,
     none: "No indicator shares a word with this text.",
     score: "score",
     code: "indicator code",
@@ -73,6 +87,14 @@ export const WIDGET_STRINGS = {
     fetchFailed: (name, why) => `Could not load ${name} (${why})`,
     emptyFile: (name) => `No learning outcome found in ${name}`,
     engineFailed: "Could not load the indicator matcher",
+    loadCause: (cause, { url, source, message }) =>
+      ({
+        "csp-connect": `Could not load the indicator matcher: the page's Content-Security-Policy blocks fetching ${url}. Add connect-src ${source} to the policy.`,
+        "csp-wasm": "Could not load the indicator matcher: the page's Content-Security-Policy blocks compiling WebAssembly. Add 'wasm-unsafe-eval' to script-src.",
+        missing: `Could not load the indicator matcher: ${url} is not on the server. Put sapan_bg.wasm next to sapan.js.`,
+        mime: `Could not load the indicator matcher: the server does not send ${url} as WebAssembly. Serve .wasm files with Content-Type application/wasm.`,
+        network: `Could not load the indicator matcher: fetching ${url} failed (${message}).`,
+      })[cause] ?? `Could not load the indicator matcher (${message}).`,
     error: "Error:",
   },
 };

@@ -1,0 +1,164 @@
+// The engine as every <sapan-align> of a page shares it: one module Worker
+// (widget-worker.js) built on first use, answering each widget's requests in
+// turn, so that the page's main thread never runs the engine's long tasks.
+// Where a Worker cannot start (no module workers, or a policy without
+// `worker-src`/`script-src 'self'`), the same interface runs the engine on the
+// page (engine.js): the same results, only the long tasks come back.
+//
+// Every call is asynchronous and answers with what the engine's method gives
+// (plain objects); a SapanError comes back as an Error with its fields. A
+// failure to load says why, when the browser told (a Content-Security-Policy
+// directive, a missing or mistyped file), and what to change.
+import { widgetStrings } from "./widget-i18n.js";
+
+let shared = null;
+
+/** Resolves to the page's shared widget engine: `{ version, competencies(), frameworkAreas(), search, align, parse, thread }`. */
+export function loadWidgetEngine() {
+  shared ??= startWorker().catch((why) => {
+    if (why?.sapanLoad) throw why;
+    // No worker here: the engine on the page, with the reason in the console for the page's author.
+    console.warn(`sapan: the widget's engine runs on the page's main thread (${why?.message ?? why}). ${WORKER_ADVICE}`);
+    return startOnPage();
+  });
+  return shared;
+}
+
+const WORKER_ADVICE =
+  "A Content-Security-Policy needs worker-src 'self' (or script-src 'self' without worker-src) for the widget's worker.";
+
+/** The URL the engine's WebAssembly is fetched from (next to sapan.js, which sits next to this module). */
+const wasmUrl = () => new URL("sapan_bg.wasm", import.meta.url).href;
+
+function startWorker() {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker !== "function") {
+      reject(new Error("no Worker in this browser"));
+      return;
+    }
+    let worker;
+    try {
+      worker = new Worker(new URL("./widget-worker.js", import.meta.url), { type: "module", name: "sapan" });
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const pending = new Map();
+    let next = 0;
+    let started = false;
+    worker.onerror = (e) => {
+      // Before it answered: the worker's script did not load or run (blocked, missing): run on the page.
+      if (!started) {
+        e.preventDefault?.();
+        worker.terminate();
+        reject(new Error(e.message || "the worker did not start"));
+      }
+    };
+    worker.onmessage = ({ data }) => {
+      if (data.ready) {
+        started = true;
+        const { version, competencies, frameworkAreas } = data.ready;
+        const call = (op, args, transfer = []) =>
+          new Promise((res, rej) => {
+            const id = ++next;
+            pending.set(id, { res, rej });
+            worker.postMessage({ id, op, args }, transfer);
+          });
+        resolve({
+          thread: "worker",
+          version,
+          competencies: () => competencies,
+          frameworkAreas: () => frameworkAreas,
+          search: (text, options) => call("search", [text, options]),
+          align: (outcomes, options) => call("align", [outcomes, options]),
+          // The bytes are copied first: the caller keeps its own.
+          parse: (bytes, options) => {
+            const copy = new Uint8Array(bytes);
+            return call("parse", [copy, options], [copy.buffer]);
+          },
+        });
+      } else if (data.failed) {
+        started = true;
+        worker.terminate();
+        reject(loadFailure(data.failed));
+      } else {
+        const waiting = pending.get(data.id);
+        pending.delete(data.id);
+        if (!waiting) return;
+        if (data.error) waiting.rej(rebuildError(data.error));
+        else waiting.res(data.result);
+      }
+    };
+  });
+}
+
+/** The same interface over the engine on the page. */
+async function startOnPage() {
+  const violations = [];
+  const seen = (e) => violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI || "" });
+  document.addEventListener("securitypolicyviolation", seen);
+  let engine;
+  try {
+    const { loadEngine } = await import("./engine.js");
+    engine = await loadEngine();
+  } catch (error) {
+    // A violation event is dispatched after the failing call returns: let it arrive.
+    await new Promise((r) => setTimeout(r, 0));
+    throw loadFailure({ name: error?.name ?? "Error", message: String(error?.message ?? error), violations });
+  } finally {
+    document.removeEventListener("securitypolicyviolation", seen);
+  }
+  const run = (f) => {
+    try {
+      return Promise.resolve(f());
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  return {
+    thread: "main",
+    version: engine.version,
+    competencies: () => engine.competencies(),
+    frameworkAreas: () => engine.frameworkAreas(),
+    search: (text, options) => run(() => ({ query: engine.normalize(text), matches: engine.rank(text, options), clauses: engine.clauses(text) })),
+    align: (outcomes, options) => run(() => engine.align(outcomes, options)),
+    parse: (bytes, options) => run(() => engine.parseOutcomes(bytes, options)),
+  };
+}
+
+/** A SapanError (or another error) from the worker's plain fields. */
+function rebuildError({ name, code, message, messageTh, messageEn, location }) {
+  const e = new Error(message);
+  e.name = name;
+  if (name === "SapanError") Object.assign(e, { code, messageTh, messageEn, location });
+  return e;
+}
+
+/**
+ * Why the engine did not load, from the error and the policy violations seen:
+ * `loadCause`, `messageTh` and `messageEn` on an Error marked `sapanLoad`. Causes:
+ * `csp-connect` (the wasm fetch blocked), `csp-wasm` (compiling WebAssembly
+ * blocked: no 'wasm-unsafe-eval'), `missing` (the file is not there),
+ * `mime` (not served as WebAssembly), `network`, `unknown`.
+ */
+export function loadFailure({ name, message, violations = [] }) {
+  const url = wasmUrl();
+  const origin = new URL(url).origin;
+  const source = origin === globalThis.location?.origin ? "'self'" : origin;
+  const blocked = (directive) => violations.find((v) => v.directive?.startsWith(directive));
+  let cause = "unknown";
+  if (blocked("connect-src")) cause = "csp-connect";
+  else if (blocked("script-src") && /eval|wasm/i.test(blocked("script-src").blocked)) cause = "csp-wasm";
+  else if (/wasm-unsafe-eval|unsafe-eval|Content Security Policy/i.test(message)) cause = "csp-wasm";
+  else if (/status code is not ok|404|not found/i.test(message)) cause = "missing";
+  else if (/MIME|application\/wasm|magic word|expected magic/i.test(message)) cause = "mime";
+  else if (/fetch|network|load failed/i.test(message)) cause = "network";
+  const e = new Error(`${name}: ${message}`);
+  e.sapanLoad = true;
+  e.loadCause = cause;
+  const th = widgetStrings("th").loadCause;
+  const en = widgetStrings("en").loadCause;
+  e.messageTh = th(cause, { url, source, message });
+  e.messageEn = en(cause, { url, source, message });
+  return e;
+}
