@@ -13,8 +13,13 @@
 // `html { font-size: 62.5% }` changes nothing. Only the custom properties
 // below and the `::part()`s are ways in, as intended.
 //
-// Colours meet WCAG AA on the default paper: ink 17.2:1, muted 8.9:1,
-// accent 6.4:1, aligned 6.7:1, partial 7.4:1, danger 7.5:1.
+// Themes: a light and a dark palette, chosen by `color-scheme` on those
+// top-level elements: `light dark` follows the reader's system
+// (prefers-color-scheme), `theme="light"` or `theme="dark"` on the element
+// fixes one. Each colour is `light-dark(light, dark)` behind its custom
+// property, so a page's own --sapan-* value wins over both palettes. Every
+// text/background pair meets WCAG AA (4.5:1) in both; the widget-styles test
+// measures them on rendered elements.
 
 const CSS = `
 :host {
@@ -24,26 +29,28 @@ const CSS = `
   --_font: var(--sapan-font, "Sarabun", "TH Sarabun New", "Noto Sans Thai", "Garuda", "Loma", "Tahoma", system-ui, sans-serif);
   /* --sapan-font-size: the base text size (default 16px, not 1rem: the page's root size must not matter); everything else is em of it. */
   --_size: var(--sapan-font-size, 16px);
-  /* --sapan-ink: the text colour. */
-  --_ink: var(--sapan-ink, #1b1b1b);
-  /* --sapan-muted: secondary text (hints, scores, the echoed query); keep AA contrast on --sapan-paper. */
-  --_muted: var(--sapan-muted, #4a4a4a);
-  /* --sapan-paper: the background. */
-  --_paper: var(--sapan-paper, #fff);
-  /* --sapan-line: borders and separators. */
-  --_line: var(--sapan-line, #c9c9c9);
-  /* --sapan-accent: the focus ring, pressed Confirm buttons and the textarea's border on focus. */
-  --_accent: var(--sapan-accent, #0b57d0);
-  /* --sapan-accent-ink: text on an --sapan-accent background (pressed buttons). */
-  --_accent-ink: var(--sapan-accent-ink, #fff);
-  /* --sapan-mark: the background of the words a text and an indicator share. */
-  --_mark: var(--sapan-mark, #ffe27a);
-  /* --sapan-aligned: the colour of "aligned" (สอดคล้อง). */
-  --_aligned: var(--sapan-aligned, #0a6b2d);
-  /* --sapan-partial: the colour of "partially aligned" (สอดคล้องบางส่วน). */
-  --_partial: var(--sapan-partial, #7a4b00);
-  /* --sapan-danger: errors, problems and pressed Reject buttons. */
-  --_danger: var(--sapan-danger, #a1261b);
+  /* --sapan-ink: the text colour (light #1b1b1b, dark #e8e6e3). */
+  --_ink: var(--sapan-ink, light-dark(#1b1b1b, #e8e6e3));
+  /* --sapan-muted: secondary text (hints, scores, the echoed query); keep AA contrast on --sapan-paper (light #4a4a4a, dark #b4b1ac). */
+  --_muted: var(--sapan-muted, light-dark(#4a4a4a, #b4b1ac));
+  /* --sapan-paper: the background (light #fff, dark #1c1e22). */
+  --_paper: var(--sapan-paper, light-dark(#fff, #1c1e22));
+  /* --sapan-line: borders and separators (light #c9c9c9, dark #5b6068). */
+  --_line: var(--sapan-line, light-dark(#c9c9c9, #5b6068));
+  /* --sapan-accent: the focus ring, pressed Confirm buttons and the textarea's border on focus (light #0b57d0, dark #8ab4f8). */
+  --_accent: var(--sapan-accent, light-dark(#0b57d0, #8ab4f8));
+  /* --sapan-accent-ink: text on an --sapan-accent or --sapan-danger background: pressed buttons (light #fff, dark #0f1a2e). */
+  --_accent-ink: var(--sapan-accent-ink, light-dark(#fff, #0f1a2e));
+  /* --sapan-mark: the background of the words a text and an indicator share (light #ffe27a, dark #e9c46a). */
+  --_mark: var(--sapan-mark, light-dark(#ffe27a, #e9c46a));
+  /* --sapan-mark-ink: the text on --sapan-mark; its own colour, so muted or light ink never sits on the mark (#1b1b1b in both). */
+  --_mark-ink: var(--sapan-mark-ink, #1b1b1b);
+  /* --sapan-aligned: the colour of "aligned" (สอดคล้อง) (light #0a6b2d, dark #7fd19b). */
+  --_aligned: var(--sapan-aligned, light-dark(#0a6b2d, #7fd19b));
+  /* --sapan-partial: the colour of "partially aligned" (สอดคล้องบางส่วน) (light #7a4b00, dark #f2b766). */
+  --_partial: var(--sapan-partial, light-dark(#7a4b00, #f2b766));
+  /* --sapan-danger: errors, problems and pressed Reject buttons (light #a1261b, dark #f28b82). */
+  --_danger: var(--sapan-danger, light-dark(#a1261b, #f28b82));
   /* --sapan-radius: the corner radius of the box, the textarea, cards and buttons. */
   --_radius: var(--sapan-radius, .4em);
 }
@@ -53,6 +60,7 @@ const CSS = `
    page on purpose: hiding, disabling or mirroring the element is the page's call).
    First in the sheet, so that rules for particular top-level elements win. */
 :host > * {
+  color-scheme: light dark;
   font: normal normal normal var(--_size) / 1.6 var(--_font);
   font-kerning: auto; font-feature-settings: normal; font-variation-settings: normal;
   font-size-adjust: none; font-optical-sizing: auto; font-synthesis: weight style small-caps;
@@ -66,6 +74,8 @@ const CSS = `
   cursor: auto; quotes: auto; list-style: none; caret-color: auto; accent-color: auto; paint-order: normal;
   border-collapse: separate; border-spacing: 0; caption-side: top; empty-cells: show;
 }
+:host([theme="light" i]) > * { color-scheme: light; }
+:host([theme="dark" i]) > * { color-scheme: dark; }
 * { box-sizing: border-box; }
 .root { padding: .75em; border: 1px solid var(--_line); border-radius: var(--_radius); background: var(--_paper); }
 .sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
@@ -95,7 +105,7 @@ ol, ul { margin: 0; padding: 0; list-style: none; }
 .score { color: var(--_muted); font-size: .875em; font-variant-numeric: tabular-nums; }
 .indicator { margin: .15em 0 0; }
 .query { margin: .15em 0 0; color: var(--_muted); font-size: .875em; }
-mark { background: var(--_mark); color: inherit; padding: 0 .05em; border-radius: .15em; }
+mark { background: var(--_mark); color: var(--_mark-ink); padding: 0 .05em; border-radius: .15em; }
 .outcome { border: 1px solid var(--_line); border-radius: var(--_radius); padding: .5em .75em; margin-bottom: .75em; }
 .outcome-head { font-size: 1.05em; font-weight: bold; margin: 0 0 .25em; }
 .outcome-id { color: var(--_muted); font-weight: normal; font-size: .875em; margin-inline-end: .5em; }

@@ -1,18 +1,23 @@
-// The widget's styles: on a hostile page (a universal rule, `html {
-// font-size: 62.5% }`, rules for button, mark, textarea, li and p) it renders
-// exactly as on a plain one.
+// The widget's styles: on a hostile page (a universal
+// rule, `html { font-size: 62.5% }`, rules for button, mark, textarea, li and
+// p) it renders exactly as on a plain one; its light and dark palettes, chosen
+// by the `theme` attribute or by the reader's system, keep every text readable.
+// Contrast is measured on the colours Chromium computed for rendered elements,
+// not read from the CSS source, so a rule that loses the cascade is caught too.
 // The page is served with the strictest Content-Security-Policy a partner
 // could set (nothing but same-origin scripts, styles, requests and wasm).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync } from "node:fs";
 import { join } from "node:path";
-import { openSite, root } from "./site.mjs";
+import { openSite, root, screenshot, screenshots } from "./site.mjs";
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self'";
 const pages = join(root, "tests/wasm/pages");
 const READING = "นักเรียนอ่านออกเสียงบทกลอนได้ถูกต้อง";
+// WCAG 2 AA for body text.
+const AA = 4.5;
 
 let site;
 
@@ -119,5 +124,148 @@ test("a page's universal rule, 62.5% root size and element rules change no text 
   assert.equal(plain["#s [part=indicator]"].fontStyle, "normal");
   assert.equal(plain["#s [part=indicator]"].letterSpacing, "normal");
   assert.equal(plain["#s [part=indicator]"].textTransform, "none");
+  await finish(page);
+});
+
+/**
+ * Every text/background pair of the three widgets, as rendered: the named
+ * pairs the palettes define, and every element with text of its own. Each
+ * background is the element's own, or the first opaque one behind it (up
+ * through the shadow root to the host).
+ */
+function contrasts(page) {
+  return page.evaluate(() => {
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/);
+      if (!m) throw new Error(`unreadable colour ${c}`);
+      return { r: +m[1], g: +m[2], b: +m[3], a: m[4] === undefined ? 1 : +m[4] };
+    };
+    const over = (top, below) => ({
+      r: top.r * top.a + below.r * (1 - top.a),
+      g: top.g * top.a + below.g * (1 - top.a),
+      b: top.b * top.a + below.b * (1 - top.a),
+      a: 1,
+    });
+    const background = (el) => {
+      const layers = [];
+      for (let n = el; n; n = n.parentElement ?? n.getRootNode().host) {
+        const c = parse(getComputedStyle(n).backgroundColor);
+        if (c.a > 0) layers.push(c);
+        if (c.a >= 1) break;
+      }
+      return layers.reverse().reduce((below, top) => over(top, below), { r: 255, g: 255, b: 255, a: 1 });
+    };
+    const luminance = ({ r, g, b }) => {
+      const lin = (v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const ratio = (fg, bg) => {
+      const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+      return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+    };
+    const pair = (el, fgProp = "color") => {
+      const bg = background(el);
+      const fg = over(parse(getComputedStyle(el)[fgProp]), bg);
+      return { ratio: ratio(fg, bg), paper: luminance(bg) };
+    };
+    const inside = (host, sel) => {
+      const el = document.querySelector(host).shadowRoot.querySelector(sel);
+      if (!el) throw new Error(`${host} ${sel} is not rendered`);
+      return el;
+    };
+    const s = document.querySelector("#s").shadowRoot;
+    const focused = s.activeElement?.localName === "textarea";
+    const named = {
+      ink: pair(inside("#s", "[part=indicator]")),
+      muted: pair(inside("#s", "[part=status]")),
+      accent: focused ? pair(inside("#s", "textarea"), "borderTopColor") : null,
+      aligned: pair(inside("#s", ".relation.aligned")),
+      partial: pair(inside("#a", ".relation.partial")),
+      danger: pair(inside("#a", "[part=problem]")),
+      "mark-ink on mark": pair(inside("#s", "[part=indicator] mark")),
+      "mark-ink on mark (in the echoed query)": pair(inside("#s", "[part=query] mark")),
+      "accent-ink on accent": pair(inside("#a", 'button.confirm[aria-pressed="true"]')),
+      "accent-ink on danger": pair(inside("#a", 'button.reject[aria-pressed="true"]')),
+    };
+    // Every element that holds text of its own, in every widget.
+    const every = [];
+    for (const host of document.querySelectorAll("sapan-align")) {
+      for (const el of host.shadowRoot.querySelectorAll("*")) {
+        if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim())) continue;
+        every.push({ where: `#${host.id} ${el.localName}.${el.className}`, ...pair(el) });
+      }
+    }
+    return { named, every };
+  });
+}
+
+/** Puts `theme` (null: no attribute) on every widget and emulates `scheme` as the reader's system preference. */
+async function theme(page, value, scheme) {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate((v) => {
+    for (const el of document.querySelectorAll("sapan-align")) v === null ? el.removeAttribute("theme") : el.setAttribute("theme", v);
+  }, value);
+}
+
+test("light and dark palettes, by attribute or by the system, keep every text at WCAG AA contrast", async () => {
+  const page = await openHostile();
+  await page.locator("#s textarea").focus();
+  const seen = {};
+  for (const [value, scheme, dark] of [
+    ["light", "light", false],
+    ["dark", "light", true],
+    [null, "dark", true],
+    [null, "light", false],
+    ["auto", "dark", true],
+    ["light", "dark", false],
+  ]) {
+    const label = `theme=${value ?? "(none)"}, system ${scheme}`;
+    await theme(page, value, scheme);
+    const { named, every } = await contrasts(page);
+    for (const [name, { ratio, paper }] of Object.entries(named)) {
+      assert.ok(ratio >= AA, `${label}: ${name} ${ratio}:1`);
+      if (!name.includes(" on ")) assert.equal(paper < 0.1, dark, `${label}: ${name} sits on ${dark ? "dark" : "light"} paper`);
+    }
+    for (const { where, ratio } of every) assert.ok(ratio >= AA, `${label}: ${where} ${ratio}:1`);
+    seen[label] = named;
+    const min = Math.min(...every.map((e) => e.ratio), ...Object.values(named).map((n) => n.ratio));
+    console.log(`${label}: minimum ${min}:1;`, Object.entries(named).map(([n, { ratio }]) => `${n} ${ratio}`).join(", "));
+  }
+  // The attribute and the system preference give the same palettes.
+  assert.deepEqual(seen["theme=dark, system light"], seen["theme=(none), system dark"]);
+  assert.deepEqual(seen["theme=light, system light"], seen["theme=light, system dark"]);
+
+  await theme(page, null, "light");
+  await screenshot(page, "widget-hostile-light");
+  await theme(page, null, "dark");
+  await screenshot(page, "widget-hostile-dark");
+  // The align widget alone, at its own size, to judge the dark palette by eye.
+  await page.locator("#a").screenshot({ path: join(screenshots, "widget-hostile-dark-align.png") });
+  await finish(page);
+});
+
+test("a page's own --sapan-* colours win over both built-in palettes", async () => {
+  const page = await openHostile();
+  // Set through the CSSOM: the strict CSP allows that, not a style attribute.
+  await page.evaluate(() => {
+    const el = document.getElementById("s");
+    el.style.setProperty("--sapan-paper", "#fffbe6");
+    el.style.setProperty("--sapan-ink", "#222");
+    el.style.setProperty("--sapan-mark-ink", "#400");
+  });
+  const colours = () =>
+    page.evaluate(() => {
+      const r = document.getElementById("s").shadowRoot;
+      return [
+        getComputedStyle(r.querySelector(".root")).backgroundColor,
+        getComputedStyle(r.querySelector("[part=indicator]")).color,
+        getComputedStyle(r.querySelector("[part=indicator] mark")).color,
+      ];
+    });
+  const expected = ["rgb(255, 251, 230)", "rgb(34, 34, 34)", "rgb(68, 0, 0)"];
+  for (const [value, scheme] of [["light", "light"], ["dark", "light"], [null, "dark"]]) {
+    await theme(page, value, scheme);
+    assert.deepEqual(await colours(), expected, `theme=${value}, system ${scheme}`);
+  }
   await finish(page);
 });
