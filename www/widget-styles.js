@@ -3,6 +3,10 @@
 // <style>: a page with the strict `style-src 'self'` would block that, and
 // one shared sheet is parsed once however many widgets a page has.
 //
+// Importing this module touches no DOM global: the sheet is made on the
+// first call of styleSheet(), so that `import "sapan/widget"` works under
+// Node (server rendering, test runners) where CSSStyleSheet does not exist.
+//
 // Styles neither leak in nor out. Selectors stay inside the shadow root, but
 // inheritance crosses it: a page rule on `*` matches the host element itself
 // and, being the outer context, beats `:host` (for normal declarations the
@@ -138,9 +142,22 @@ button[aria-pressed="true"]::before { content: "✓ "; }
 }
 `;
 
-/** The sheet every <sapan-align> adopts. */
-export const widgetSheet = new CSSStyleSheet();
-widgetSheet.replaceSync(CSS);
+let sheet = null;
+
+/** The sheet every <sapan-align> adopts, made on the first call (one per page). */
+export function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+/**
+ * The same sheet, for sapan-align-view.js until it calls styleSheet(); null
+ * where there is no CSSStyleSheet (Node), so importing stays safe there.
+ */
+export const widgetSheet = typeof CSSStyleSheet === "function" ? styleSheet() : null;
 
 /** The custom properties the widget reads, as documented above (for documentation and tests). */
 export const CUSTOM_PROPERTIES = [...new Set([...CSS.matchAll(/\/\* (--sapan-[a-z-]+):/g)].map((m) => m[1]))];

@@ -1,4 +1,4 @@
-// The widget's styles: on a hostile page (a universal
+// The widget's styles: importable under Node; on a hostile page (a universal
 // rule, `html { font-size: 62.5% }`, rules for button, mark, textarea, li and
 // p) it renders exactly as on a plain one; its light and dark palettes, chosen
 // by the `theme` attribute or by the reader's system, keep every text readable.
@@ -8,7 +8,7 @@
 // could set (nothing but same-origin scripts, styles, requests and wasm).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { openSite, root, screenshot, screenshots } from "./site.mjs";
 
@@ -18,6 +18,22 @@ const pages = join(root, "tests/wasm/pages");
 const READING = "นักเรียนอ่านออกเสียงบทกลอนได้ถูกต้อง";
 // WCAG 2 AA for body text.
 const AA = 4.5;
+
+test("importing the widget under Node (no DOM globals) throws nothing and registers nothing", async () => {
+  for (const f of ["widget.js", "widget-styles.js"]) {
+    assert.equal(readFileSync(join(root, "pkg", f), "utf8"), readFileSync(join(root, "www", f), "utf8"), `pkg/${f} is stale: run scripts/build`);
+  }
+  const widget = await import("../../pkg/widget.js");
+  assert.equal(widget.SapanAlign, undefined);
+  const styles = await import("../../pkg/widget-styles.js");
+  assert.equal(styles.widgetSheet, null);
+  assert.equal(typeof styles.styleSheet, "function");
+  assert.ok(styles.CUSTOM_PROPERTIES.includes("--sapan-mark-ink"), styles.CUSTOM_PROPERTIES.join(", "));
+});
+
+test("importing the element class under Node throws nothing", { todo: "sapan-align.js extends HTMLElement at load" }, async () => {
+  await import("../../pkg/sapan-align.js");
+});
 
 let site;
 
