@@ -254,7 +254,9 @@ test("light and dark palettes, by attribute or by the system, keep every text at
   assert.deepEqual(seen["theme=dark, system light"], seen["theme=(none), system dark"]);
   assert.deepEqual(seen["theme=light, system light"], seen["theme=light, system dark"]);
 
+  // Light system: the markup's dark widget (#d) beside two light ones; then all dark.
   await theme(page, null, "light");
+  await page.evaluate(() => document.getElementById("d").setAttribute("theme", "dark"));
   await screenshot(page, "widget-hostile-light");
   await theme(page, null, "dark");
   await screenshot(page, "widget-hostile-dark");
