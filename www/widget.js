@@ -2,8 +2,14 @@
 // wants another tag name or a subclass imports that module instead. Guarded:
 // a page that loads the widget twice (two bundles, a CDN copy and a local
 // one) keeps the first definition instead of throwing.
-import { SapanAlign } from "./sapan-align.js";
+//
+// Importing this module must not throw where there is no DOM (Node: server
+// rendering, test runners), so nothing here touches a DOM global unguarded.
+// The class extends HTMLElement when its module is evaluated, so it is loaded
+// only where HTMLElement exists; elsewhere SapanAlign is undefined and nothing
+// is registered.
+const { SapanAlign } = globalThis.HTMLElement ? await import("./sapan-align.js") : { SapanAlign: undefined };
 
-if (!customElements.get("sapan-align")) customElements.define("sapan-align", SapanAlign);
+if (globalThis.customElements && !customElements.get("sapan-align")) customElements.define("sapan-align", SapanAlign);
 
 export { SapanAlign };
