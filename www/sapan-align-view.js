@@ -18,7 +18,7 @@ import { h, fill, srOnly } from "./dom.js";
 import { marked, querySpans, indicatorSpans } from "./highlight.js";
 import { AREAS, relationName, scoreText, gradeName, areaName } from "./domain.js";
 import { widgetStrings } from "./widget-i18n.js";
-import { widgetSheet } from "./widget-styles.js";
+import { styleSheet } from "./widget-styles.js";
 import { answersText, clauseHeading, clausedText, emptyClauseText, groupByClause, isBundled } from "./clauses.js";
 
 /**
@@ -59,7 +59,7 @@ export class SapanAlignView {
     this.#shadow = shadow;
     this.#onDecide = onDecide;
     this.#onPick = onPick;
-    shadow.adoptedStyleSheets = [widgetSheet];
+    shadow.adoptedStyleSheets = [styleSheet()];
     this.#status = h("p", { class: "status", part: "status", role: "status", "aria-live": "polite" });
     this.#errorBox = h("div", { class: "error", part: "error", role: "alert", hidden: true });
     this.#problemList = h("ul", { class: "problems", part: "problems", hidden: true });

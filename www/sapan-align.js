@@ -45,7 +45,9 @@ const UPGRADED = ["outcomes", "decisions", "mode", "grade", "area", "src", "topK
 /** The most suggestions a widget shows (`top-k` is clamped to 1…MAX_TOP_K). */
 export const MAX_TOP_K = 50;
 
-export class SapanAlign extends HTMLElement {
+// Outside a browser (Node: server rendering, test runners) there is no HTMLElement: the
+// module still loads, and widget.js registers nothing there.
+export class SapanAlign extends (globalThis.HTMLElement ?? class {}) {
   static observedAttributes = ["lang", "grade", "area", "mode", "src", "top-k", "min-score", "value", "theme", "loading"];
 
   #engine = null;

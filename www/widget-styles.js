@@ -41,7 +41,7 @@ const CSS = `
   --_paper: var(--sapan-paper, light-dark(#fff, #1c1e22));
   /* --sapan-line: borders and separators (light #c9c9c9, dark #5b6068). */
   --_line: var(--sapan-line, light-dark(#c9c9c9, #5b6068));
-  /* --sapan-accent: the focus ring, pressed Confirm buttons and the textarea's border on focus (light #0b57d0, dark #8ab4f8). */
+  /* --sapan-accent: the focus ring, pressed Confirm buttons and the text box's border on focus and the active suggestion's outline (light #0b57d0, dark #8ab4f8). */
   --_accent: var(--sapan-accent, light-dark(#0b57d0, #8ab4f8));
   /* --sapan-accent-ink: text on an --sapan-accent or --sapan-danger background: pressed buttons (light #fff, dark #0f1a2e). */
   --_accent-ink: var(--sapan-accent-ink, light-dark(#fff, #0f1a2e));
@@ -55,7 +55,7 @@ const CSS = `
   --_partial: var(--sapan-partial, light-dark(#7a4b00, #f2b766));
   /* --sapan-danger: errors, problems and pressed Reject buttons (light #a1261b, dark #f28b82). */
   --_danger: var(--sapan-danger, light-dark(#a1261b, #f28b82));
-  /* --sapan-radius: the corner radius of the box, the textarea, cards and buttons. */
+  /* --sapan-radius: the corner radius of the box, the text box, cards and buttons. */
   --_radius: var(--sapan-radius, .4em);
 }
 :host([hidden]) { display: none; }
@@ -91,12 +91,17 @@ p { margin: 0 0 .5em; }
 .problems { color: var(--_danger); margin: 0 0 .75em; padding-inline-start: 1.25em; }
 label { display: block; font-weight: bold; }
 .hint, .scope { color: var(--_muted); font-size: .875em; font-weight: normal; }
-textarea {
-  display: block; width: 100%; min-height: 5.5em; margin: .25em 0 .5em; padding: .5em;
+input {
+  display: block; width: 100%; margin: .25em 0 .5em; padding: .5em;
   font: inherit; font-weight: normal; color: var(--_ink); background: var(--_paper);
-  border: 2px solid var(--_line); border-radius: var(--_radius); resize: vertical;
+  border: 2px solid var(--_line); border-radius: var(--_radius);
 }
-textarea:focus-visible { border-color: var(--_accent); outline-offset: 0; }
+input:focus-visible { border-color: var(--_accent); outline-offset: 0; }
+.hint { margin: 0; }
+/* The combobox's list: options are picked by click as well as by Enter; the active one (arrow keys) is outlined. */
+[role="listbox"] .match { cursor: pointer; padding-inline: .35em; border-radius: var(--_radius); }
+[role="listbox"] .match.active { outline: 3px solid var(--_accent); outline-offset: -3px; }
+[role="listbox"][hidden] { display: none; }
 ol, ul { margin: 0; padding: 0; list-style: none; }
 .match { border-top: 1px solid var(--_line); padding: .5em 0; }
 .match:first-child { border-top: none; }
@@ -120,7 +125,8 @@ button {
 }
 button[aria-pressed="true"].confirm { background: var(--_accent); border-color: var(--_accent); color: var(--_accent-ink); }
 button[aria-pressed="true"].reject { background: var(--_danger); border-color: var(--_danger); color: var(--_accent-ink); }
-button[aria-pressed="true"]::before { content: "✓ "; }
+/* The tick is for the eyes: its alternative text is empty, so a button's name stays "Confirm" (its pressed state says the rest). */
+button[aria-pressed="true"]::before { content: "✓ " / ""; }
 .match.rejected .indicator, .match.rejected .head { text-decoration: line-through; }
 .empty { color: var(--_muted); }
 /* A bundled outcome (clauses.js): its clauses boxed and numbered in its text, kinds told
@@ -152,12 +158,6 @@ export function styleSheet() {
   }
   return sheet;
 }
-
-/**
- * The same sheet, for sapan-align-view.js until it calls styleSheet(); null
- * where there is no CSSStyleSheet (Node), so importing stays safe there.
- */
-export const widgetSheet = typeof CSSStyleSheet === "function" ? styleSheet() : null;
 
 /** The custom properties the widget reads, as documented above (for documentation and tests). */
 export const CUSTOM_PROPERTIES = [...new Set([...CSS.matchAll(/\/\* (--sapan-[a-z-]+):/g)].map((m) => m[1]))];

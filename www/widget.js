@@ -4,11 +4,8 @@
 // one) keeps the first definition instead of throwing.
 //
 // Importing this module must not throw where there is no DOM (Node: server
-// rendering, test runners), so nothing here touches a DOM global unguarded.
-// The class extends HTMLElement when its module is evaluated, so it is loaded
-// only where HTMLElement exists; elsewhere SapanAlign is undefined and nothing
-// is registered.
-const { SapanAlign } = globalThis.HTMLElement ? await import("./sapan-align.js") : { SapanAlign: undefined };
+// rendering, test runners): the element is defined only where customElements exists.
+import { SapanAlign } from "./sapan-align.js";
 
 if (globalThis.customElements && !customElements.get("sapan-align")) customElements.define("sapan-align", SapanAlign);
 
