@@ -201,11 +201,11 @@ test("the widget's align mode groups a bundled outcome's suggestions under its c
     await page.locator("#a1 .clause-group button.confirm").first().click();
     await page.waitForSelector("#a1 .clause-group button.confirm[aria-pressed=true]");
     // Search mode: a bundled text typed in says, for each result, which clause it answers.
-    await page.locator("#s1 textarea").fill(BUNDLED);
+    await page.locator("#s1 input").fill(BUNDLED);
     await page.waitForFunction(() => document.getElementById("s1").shadowRoot.querySelectorAll("li.match .answers").length > 0);
     const tags = await page.locator("#s1 li.match .answers").allTextContents();
     assert.ok(tags.every((t) => /^ตอบส่วนที่ \d/.test(t)), tags.join(", "));
-    await page.locator("#s1 textarea").fill(LESSON);
+    await page.locator("#s1 input").fill(LESSON);
     await page.waitForFunction(() => {
       const root = document.getElementById("s1").shadowRoot;
       return root.querySelectorAll("li.match").length > 0 && !root.querySelector("li.match .answers");

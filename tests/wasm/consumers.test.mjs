@@ -131,7 +131,7 @@ async function widgetInPage(root, path, text) {
     await page.goto(`${server.url}/${path}`);
     await page.waitForFunction(() => customElements.get("sapan-align"));
     await page.evaluate(() => document.querySelector("sapan-align").ready);
-    await page.locator("sapan-align textarea").fill(text);
+    await page.locator("sapan-align input").fill(text);
     await page.waitForFunction(() => document.querySelector("sapan-align").shadowRoot.querySelector("li.match"));
     return {
       codes: await page.locator("sapan-align li.match").evaluateAll((items) => items.map((li) => li.dataset.code)),

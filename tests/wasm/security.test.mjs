@@ -133,7 +133,7 @@ test("the widget searches, aligns and records decisions under Trusted Types enfo
   const start = site.browser.requests.length;
   const page = await open("widget-snippet.html");
   const widget = page.locator("sapan-align");
-  await widget.locator("textarea").fill(`${READING} ${HOSTILE}`);
+  await widget.locator("input").fill(`${READING} ${HOSTILE}`);
   await page.waitForFunction(() => document.querySelector("sapan-align").shadowRoot.querySelectorAll("li.match").length > 0);
 
   await page.evaluate(

@@ -201,7 +201,7 @@ test("moved while its src file loads or after typing: nothing is cancelled or re
   await held.arrived;
   await page.evaluate((text) => {
     const s = window.made.s;
-    const box = s.shadowRoot.querySelector("textarea");
+    const box = s.shadowRoot.querySelector("input");
     box.value = text;
     box.dispatchEvent(new Event("input"));
     // Both moved in the same task as the typing, the file still loading.
@@ -218,7 +218,7 @@ test("moved while its src file loads or after typing: nothing is cancelled or re
   const changes = await heard(page, "sapan-change", "s");
   assert.deepEqual(changes.map((c) => c.detail.query), [READING], "one sapan-change for the typing");
   assert.ok((await shown(page, "s", "li.match")) > 0);
-  assert.equal(await page.evaluate(() => window.made.s.shadowRoot.querySelector("textarea").value), READING, "the text moved with it");
+  assert.equal(await page.evaluate(() => window.made.s.shadowRoot.querySelector("input").value), READING, "the text moved with it");
   for (const id of ["a", "s"]) assert.equal((await heard(page, "sapan-ready", id)).length, 1, `${id}: one sapan-ready`);
   await finish(page);
 });
@@ -264,7 +264,7 @@ test("removed during the typing pause: no late ranking, render or sapan-change; 
     const s = window.made.s;
     document.getElementById("here").append(s);
     await s.ready;
-    const box = s.shadowRoot.querySelector("textarea");
+    const box = s.shadowRoot.querySelector("input");
     box.value = text;
     box.dispatchEvent(new Event("input"));
     s.remove();
@@ -286,7 +286,7 @@ test("removed during the typing pause: no late ranking, render or sapan-change; 
   );
   assert.ok(changes[0].detail.matches.length > 0);
   // Typing goes on working in its new place.
-  await page.locator("#s textarea").fill("บวกลบจำนวนนับ");
+  await page.locator("#s input").fill("บวกลบจำนวนนับ");
   await page.waitForFunction(() => window.heard.filter((e) => e.type === "sapan-change" && e.target === "s").length === 2);
   assert.equal((await heard(page, "sapan-ready", "s")).length, 1, "one sapan-ready per element");
   await finish(page);

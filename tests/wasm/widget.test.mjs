@@ -47,7 +47,7 @@ async function open(path, viewport = { width: 1366, height: 768 }) {
     document.addEventListener("securitypolicyviolation", (e) => {
       window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
     });
-    for (const type of ["sapan-ready", "sapan-change", "sapan-error"]) {
+    for (const type of ["sapan-ready", "sapan-change", "sapan-select", "sapan-error"]) {
       document.addEventListener(type, (e) => {
         window.heard.push({ type, target: e.target.id, bubbles: e.bubbles, composed: e.composed, detail: JSON.parse(JSON.stringify(e.detail)) });
       });
@@ -78,8 +78,14 @@ async function finish(page) {
 const codes = (page, host) => page.locator(`${host} li.match`).evaluateAll((els) => els.map((li) => li.dataset.code));
 const heard = (page, type) => page.evaluate((t) => window.heard.filter((e) => e.type === t), type);
 
+/** Sets an align-mode widget's outcomes and waits until their alignment is shown (the engine answers from its worker). */
+async function showOutcomes(page, host, outcomes) {
+  await page.evaluate(([h, list]) => (document.querySelector(h).outcomes = list), [host, outcomes]);
+  await page.waitForFunction(([h, n]) => document.querySelector(h).shadowRoot.querySelectorAll("li.outcome").length === n, [host, outcomes.length]);
+}
+
 async function typeInto(page, host, text) {
-  await page.locator(`${host} textarea`).fill(text);
+  await page.locator(`${host} input`).fill(text);
   await page.waitForFunction(
     ([h, t]) => window.heard.some((e) => e.type === "sapan-change" && e.target === h.slice(1) && e.detail.query === t),
     [host, text],
@@ -93,11 +99,11 @@ test("the README snippet (one script tag, one element) ranks as the CLI does, un
   assert.ok(readme.includes("```html\n" + snippet + "```"), `the npm README shows exactly:\n${snippet}`);
 
   const page = await open("widget-snippet.html");
-  await page.locator("sapan-align textarea").fill(READING);
+  await page.locator("sapan-align input").fill(READING);
   const expected = nativeRank([{ id: "snippet", text: READING }], 5)[0].map((m) => m.code);
   await page.waitForFunction((n) => document.querySelector("sapan-align").shadowRoot.querySelectorAll("li.match").length === n, expected.length);
   assert.deepEqual(await codes(page, "sapan-align"), expected);
-  assert.equal(await page.locator("sapan-align [part=status]").textContent(), `${expected.length} ตัวชี้วัด`);
+  assert.equal(await page.locator("sapan-align [part=status]").textContent(), `${expected.length} ตัวชี้วัด อันดับแรก ${expected[0]}`);
   // The shared words are marked in the indicator and in the reader's own text.
   assert.ok((await page.locator("sapan-align li.match").first().locator("[part=indicator] mark").count()) > 0);
   assert.ok((await page.locator("sapan-align li.match").first().locator("[part=query] mark").count()) > 0);
@@ -109,12 +115,10 @@ test("the README snippet (one script tag, one element) ranks as the CLI does, un
 
 test("two widgets on one page keep their own text, results and decisions", async () => {
   const page = await openDefined();
-  await page.evaluate((o) => {
-    for (const id of ["a1", "a2"]) document.getElementById(id).outcomes = [o];
-  }, EXAMPLE);
+  for (const id of ["#a1", "#a2"]) await showOutcomes(page, id, [EXAMPLE]);
   await typeInto(page, "#s1", READING);
   assert.ok((await codes(page, "#s1")).length > 0);
-  assert.equal(await page.locator("#s2 textarea").inputValue(), "");
+  assert.equal(await page.locator("#s2 input").inputValue(), "");
   assert.deepEqual(await codes(page, "#s2"), []);
 
   await page.locator("#a1 button.confirm").first().click();
@@ -137,9 +141,9 @@ test("attributes switch language, grade, area and mode, and are reflected by pro
 
   await page.evaluate(() => document.getElementById("s1").setAttribute("lang", "en"));
   assert.match(await label.textContent(), /Text to match/);
-  assert.equal(await page.locator("#s1 [part=status]").textContent(), "5 indicators");
+  assert.equal(await page.locator("#s1 [part=status]").textContent(), "5 indicators, first ต 1.1 ป.5/2");
   assert.equal(await page.locator("#s1 [part=relation]").first().textContent(), "aligned");
-  assert.equal(await page.locator("#s1 textarea").inputValue(), "อ่านออกเสียง", "the text survives a language switch");
+  assert.equal(await page.locator("#s1 input").inputValue(), "อ่านออกเสียง", "the text survives a language switch");
 
   await page.evaluate(() => (document.getElementById("s1").grade = "ป.5"));
   assert.equal(await page.getAttribute("#s1", "grade"), "ป.5");
@@ -157,7 +161,7 @@ test("attributes switch language, grade, area and mode, and are reflected by pro
 
   await page.evaluate(() => (document.getElementById("s1").mode = "align"));
   assert.equal(await page.getAttribute("#s1", "mode"), "align");
-  assert.equal(await page.locator("#s1 textarea").count(), 0);
+  assert.equal(await page.locator("#s1 input").count(), 0);
   assert.match(await page.locator("#s1 [part=empty]").textContent(), /No learning outcomes yet/);
   // The other widgets did not follow.
   assert.equal(await page.locator("#s2 [part=relation]").count(), 0);
@@ -211,8 +215,11 @@ test("the outcomes and decisions properties round-trip", async () => {
     } catch (e) {
       thrown = e.name;
     }
-    return { outcomes: a1.outcomes, decisions: a1.decisions, sent: decisions, thrown };
+    return { decisions: a1.decisions, sent: decisions, thrown };
   });
+  // The engine reads the outcomes in its worker: once they are shown, `outcomes` gives them as it read them.
+  await page.waitForFunction(() => document.getElementById("a1").shadowRoot.querySelectorAll("li.outcome").length === 3);
+  result.outcomes = await page.evaluate(() => document.getElementById("a1").outcomes);
   assert.deepEqual(result.outcomes, [
     { id: "1", text: "ตัวอย่าง: อ่านออกเสียงบทกลอน", grade: null, area: null, line: null },
     { id: "ตัวอย่าง-2", text: "ตัวอย่าง: บวกลบจำนวนนับ", grade: 5, area: "ค", line: null },
@@ -237,7 +244,7 @@ test("events bubble out of the shadow root, are composed, and carry the document
   assert.ok(search.bubbles && search.composed);
   assert.deepEqual(search.detail.matches.map((m) => m.code), await codes(page, "#s1"));
 
-  await page.evaluate((o) => (document.getElementById("a1").outcomes = [o]), EXAMPLE);
+  await showOutcomes(page, "#a1", [EXAMPLE]);
   const confirm = page.locator("#a1 button.confirm").first();
   const code = (await codes(page, "#a1"))[0];
   await confirm.click();
@@ -286,7 +293,7 @@ test("src loads a file and lists its problems by line; a missing src sends sapan
 test("hostile outcome and query text is shown as text, never run", async () => {
   const page = await openDefined();
   const hostile = '<img src=x onerror="window.hacked=1">ตัวอย่าง อ่านออกเสียง';
-  await page.evaluate((text) => (document.getElementById("a1").outcomes = [{ id: "<b>ตัวอย่าง</b>", text }]), hostile);
+  await showOutcomes(page, "#a1", [{ id: "<b>ตัวอย่าง</b>", text: hostile }]);
   await typeInto(page, "#s1", hostile);
   assert.ok((await page.locator("#a1 [part=outcome-text]").textContent()).includes('<img src=x onerror="window.hacked=1">'));
   assert.ok((await page.locator("#a1 li.outcome").getAttribute("data-outcome")) === "<b>ตัวอย่าง</b>");
@@ -298,9 +305,10 @@ test("hostile outcome and query text is shown as text, never run", async () => {
   await finish(page);
 });
 
-test("keyboard alone: Tab into the text box, type, Tab to Confirm, Space and Enter record decisions", async () => {
+test("keyboard alone: Tab into the text box, type, Tab to an outcome's one tab stop, arrows within it, Space and Enter record decisions", async () => {
   const page = await openDefined();
-  await page.evaluate((o) => (document.getElementById("a1").outcomes = [o]), EXAMPLE);
+  await showOutcomes(page, "#a1", [EXAMPLE]);
+  await showOutcomes(page, "#a2", [EXAMPLE]);
   const focused = () =>
     page.evaluate(() => {
       const host = document.activeElement;
@@ -310,10 +318,10 @@ test("keyboard alone: Tab into the text box, type, Tab to Confirm, Space and Ent
   await page.keyboard.press("Tab");
   assert.equal((await focused()).host, "before");
   await page.keyboard.press("Tab");
-  assert.deepEqual(await focused(), { host: "s1", tag: "textarea", className: "", outline: "solid" });
+  assert.deepEqual(await focused(), { host: "s1", tag: "input", className: "", outline: "solid" });
   await page.keyboard.type("อ่านออกเสียง");
   await page.waitForFunction(() => window.heard.some((e) => e.type === "sapan-change" && e.detail.query === "อ่านออกเสียง"));
-  assert.equal((await focused()).tag, "textarea", "focus stays in the text box while results change");
+  assert.equal((await focused()).tag, "input", "focus stays in the text box while results change");
 
   await page.keyboard.press("Tab"); // s2's text box
   await page.keyboard.press("Tab"); // a1's first Confirm
@@ -323,19 +331,117 @@ test("keyboard alone: Tab into the text box, type, Tab to Confirm, Space and Ent
   assert.equal(await page.evaluate((c) => document.getElementById("a1").decisions["ตัวอย่าง-1"][c].status, code), "confirmed");
   assert.equal((await focused()).className, "confirm", "focus stays on the button");
 
-  await page.keyboard.press("Tab"); // its Reject
+  await page.keyboard.press("ArrowRight"); // its Reject
+  assert.equal((await focused()).className, "reject");
   await page.keyboard.press("Enter");
   assert.equal(await page.evaluate((c) => document.getElementById("a1").decisions["ตัวอย่าง-1"][c].status, code), "rejected");
   const first = page.locator("#a1 li.match").first();
   assert.deepEqual(await first.locator("button").evaluateAll((bs) => bs.map((b) => b.getAttribute("aria-pressed"))), ["false", "true"]);
-  // The buttons say which indicator and outcome they are for.
+  // The buttons say which indicator and outcome they are for; a pressed one's tick is not part of its name.
   assert.match(await first.locator("button.confirm").textContent(), new RegExp(`ยืนยัน ${code} สำหรับ ตัวอย่าง-1`));
+  const pressedName = await page.evaluate(() => {
+    const b = document.getElementById("a1").shadowRoot.querySelector('button[aria-pressed="true"]');
+    return getComputedStyle(b, "::before").content;
+  });
+  assert.match(pressedName, /"✓ " \/ ""/, "the tick has an empty alternative text");
+
+  // Down moves to the next suggestion's button of the same kind; the outcome keeps one tab stop, so Tab leaves it.
+  await page.keyboard.press("ArrowDown");
+  const second = await page.evaluate(() => document.getElementById("a1").shadowRoot.activeElement.dataset.key.split("\u0000"));
+  assert.equal(second[0], "rejected");
+  assert.equal(second[2], (await codes(page, "#a1"))[1]);
+  assert.equal(await page.evaluate(() => document.getElementById("a1").shadowRoot.querySelectorAll('button[tabindex="0"]').length), 1);
+  await page.keyboard.press("Home");
+  assert.equal((await focused()).className, "confirm");
+  await page.keyboard.press("Tab");
+  assert.deepEqual(await focused(), { host: "a2", tag: "button", className: "confirm", outline: "solid" }, "one Tab from outcome to outcome");
+  // Outcomes are headings, their id kept apart from their text.
+  const heading = await page.evaluate(() => document.getElementById("a1").shadowRoot.querySelector("li.outcome > h3").textContent);
+  assert.equal(heading, `${EXAMPLE.id}: ${EXAMPLE.text}`);
+  await finish(page);
+});
+
+test("search mode is a combobox: value in and out, arrows move the active option, Enter picks it (sapan-select), Escape closes the list", async () => {
+  const page = await openDefined();
+  const state = () =>
+    page.evaluate(() => {
+      const root = document.getElementById("s1").shadowRoot;
+      const input = root.querySelector("input");
+      const list = root.getElementById(input.getAttribute("aria-controls"));
+      return {
+        role: input.getAttribute("role"),
+        expanded: input.getAttribute("aria-expanded"),
+        active: input.getAttribute("aria-activedescendant"),
+        listRole: list?.getAttribute("role"),
+        listHidden: list?.hidden,
+        selected: [...root.querySelectorAll("[role=option]")].filter((o) => o.getAttribute("aria-selected") === "true").map((o) => o.id),
+        value: input.value,
+      };
+    });
+  // The value property sets the text and ranks at once; the page hears the ranking.
+  await page.evaluate((t) => (document.getElementById("s1").value = t), READING);
+  await page.waitForFunction((t) => window.heard.some((e) => e.type === "sapan-change" && e.target === "s1" && e.detail.query === t), READING);
+  const found = await codes(page, "#s1");
+  assert.equal(found.length, 5);
+  assert.deepEqual(await state(), { role: "combobox", expanded: "true", active: null, listRole: "listbox", listHidden: false, selected: [], value: READING });
+  assert.equal(await page.evaluate(() => document.getElementById("s1").value), READING);
+  // The text box is named by its label alone; the hint and the scope describe it.
+  assert.deepEqual(
+    await page.evaluate(() => {
+      const root = document.getElementById("s1").shadowRoot;
+      const input = root.querySelector("input");
+      return [root.querySelector(`label[for="${input.id}"]`).textContent, input.getAttribute("aria-describedby").split(" ").map((id) => root.getElementById(id).className)];
+    }),
+    ["ข้อความที่ต้องการจับคู่กับตัวชี้วัด (เช่น ผลลัพธ์การเรียนรู้หรือจุดประสงค์การเรียนรู้)", ["hint", "scope"]],
+  );
+
+  await page.locator("#s1 input").focus();
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual((await state()).selected, ["option-0"]);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowUp");
+  const s = await state();
+  assert.equal(s.active, "option-1");
+  assert.deepEqual(s.selected, ["option-1"]);
+  await page.keyboard.press("Enter");
+  const picked = (await heard(page, "sapan-select")).at(-1);
+  assert.equal(picked.target, "s1");
+  assert.ok(picked.bubbles && picked.composed);
+  assert.equal(picked.detail.indicator.code, found[1]);
+  assert.equal(picked.detail.query, READING);
+  assert.deepEqual(await state(), { role: "combobox", expanded: "false", active: null, listRole: "listbox", listHidden: true, selected: [], value: READING }, "Enter picks and closes; no newline");
+  assert.match(await page.locator("#s1 [part=status]").textContent(), new RegExp(`เลือก ${found[1]} แล้ว`));
+
+  // Down opens it again; Escape closes it and leaves the text.
+  await page.keyboard.press("ArrowDown");
+  assert.equal((await state()).expanded, "true");
+  await page.keyboard.press("Escape");
+  assert.equal((await state()).expanded, "false");
+  assert.equal((await state()).value, READING);
+  // A click picks too.
+  await page.keyboard.press("ArrowDown");
+  await page.locator("#s1 [role=option]").nth(2).click();
+  assert.equal((await heard(page, "sapan-select")).at(-1).detail.indicator.code, found[2]);
+
+  // A new ranking with the same count is still announced: the status's words change.
+  const before = await page.locator("#s1 [part=status]").textContent();
+  await page.evaluate((t) => (document.getElementById("s1").value = `${t} `), READING);
+  await page.waitForFunction((b) => document.getElementById("s1").shadowRoot.querySelector("[part=status]").textContent !== b, before);
+  const again = await page.locator("#s1 [part=status]").textContent();
+  await page.evaluate((t) => (document.getElementById("s1").value = t), READING);
+  await page.waitForFunction((b) => document.getElementById("s1").shadowRoot.querySelector("[part=status]").textContent !== b, again);
+
+  // The value attribute sets the text as well.
+  await page.evaluate(() => document.getElementById("s2").setAttribute("value", "บวกลบจำนวนนับ"));
+  await page.waitForFunction(() => document.getElementById("s2").shadowRoot.querySelectorAll("[role=option]").length > 0);
+  assert.equal(await page.evaluate(() => document.getElementById("s2").value), "บวกลบจำนวนนับ");
   await finish(page);
 });
 
 test("the page's styles do not leak into the widget, nor the widget's into the page", async () => {
   const page = await openDefined();
-  await page.evaluate((o) => (document.getElementById("a1").outcomes = [o]), EXAMPLE);
+  await showOutcomes(page, "#a1", [EXAMPLE]);
   await typeInto(page, "#s1", READING);
   const style = (selector, props) =>
     page.locator(selector).first().evaluate((el, ps) => Object.fromEntries(ps.map((p) => [p, getComputedStyle(el)[p]])), props);
@@ -353,7 +459,7 @@ test("the demo page runs both widgets under a strict CSP and logs their events",
   const page = await open("widget-demo.html");
   await page.waitForFunction(() => document.querySelectorAll("#event-log li.sapan-ready").length === 2);
   await page.locator("#align-widget li.outcome").nth(19).waitFor();
-  await page.locator("#search-widget textarea").fill(READING);
+  await page.locator("#search-widget input").fill(READING);
   await page.waitForFunction(() => document.querySelector("#event-log li.sapan-change"));
   // grade="ป.4", as teachers write it.
   const found = await codes(page, "#search-widget");
