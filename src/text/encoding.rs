@@ -20,8 +20,10 @@
 //! consonants one in three, almost every vowel or tone mark follows a Thai
 //! consonant, at most one run of such bytes in four is a one- or two-byte run
 //! glued to a Latin letter (as Latin-1's `ñ` in `España` is), and the bytes
-//! are not mostly well-formed UTF-8 sequences. Its decoding follows the WHATWG Encoding
-//! Standard's `index-windows-874`.
+//! are not mostly well-formed UTF-8 sequences. One exception: a short line of Thai in
+//! Windows-874 can be well-formed UTF-8 by chance ("แปด" is the UTF-8 of "Ỵ"), so UTF-8
+//! with no Thai letter whose bytes pass those tests is read as Windows-874. Its decoding
+//! follows the WHATWG Encoding Standard's `index-windows-874`.
 
 use serde::Serialize;
 
@@ -109,7 +111,10 @@ pub fn decode(bytes: &[u8], source: Option<&str>) -> Result<Decoded> {
     if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
         return utf16(body, 2, Encoding::Utf16Be, true, source);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if is_windows_874_by_chance_utf8(text, bytes) {
+            return windows_874(bytes, source);
+        }
         return utf8(bytes, 0, false, source);
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
@@ -359,7 +364,31 @@ fn is_874_mark(b: u8) -> bool {
     windows_874_char(b).is_some_and(is_combining_mark)
 }
 
+/// Whether well-formed UTF-8 is in truth a short Windows-874 text. เ แ โ ใ ไ (0xE0–0xE4)
+/// lead a three-byte UTF-8 sequence and ก–ฟ (0xA1–0xBF) continue one, so a one-line file
+/// such as "แปด" (0xE1 0xBB 0xB4) is also the UTF-8 of "Ỵ"; a longer Thai text is never
+/// UTF-8 by chance. Such bytes hold no Thai letter as UTF-8, read as Thai in Windows-874,
+/// and no following vowel (ะ า ำ ๅ) of theirs begins a word (Cyrillic "да", 0xD0 0xB4
+/// 0xD0 0xB0, would be "ะดะฐ").
+fn is_windows_874_by_chance_utf8(text: &str, bytes: &[u8]) -> bool {
+    let thai_in_utf8 = text.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c));
+    let mut previous = b' ';
+    let stray_vowel = bytes.iter().any(|&b| {
+        let stray = matches!(b, 0xD0 | 0xD2 | 0xD3 | 0xE5)
+            && !matches!(previous, 0xA1..=0xCE)
+            && !is_874_mark(previous);
+        previous = b;
+        stray
+    });
+    !text.is_ascii() && !thai_in_utf8 && !stray_vowel && reads_as_thai_in_874(bytes)
+}
+
 fn looks_like_windows_874(bytes: &[u8]) -> bool {
+    reads_as_thai_in_874(bytes) && !utf8_dominates(bytes)
+}
+
+/// The tests of the module documentation but the last: the bytes ≥ 0x80 read as Thai text.
+fn reads_as_thai_in_874(bytes: &[u8]) -> bool {
     let (mut high, mut consonants, mut thai, mut marks, mut stray_marks) = (0usize, 0, 0, 0, 0);
     // Runs of bytes ≥ 0x80, and the short ones glued to a Latin letter: an accented letter
     // of a Latin-1 word (`España`, `ÉCOLE`) is one such byte inside a word, while Thai
@@ -412,7 +441,6 @@ fn looks_like_windows_874(bytes: &[u8]) -> bool {
         && thai * 10 >= high * 9
         && stray_marks * 20 <= marks
         && glued_runs * 4 <= runs
-        && !utf8_dominates(bytes)
 }
 
 /// Whether most non-ASCII bytes form well-formed UTF-8 sequences: such a file is UTF-8
@@ -644,6 +672,47 @@ mod tests {
             decode(b"\xA1\xFC", None).unwrap_err().code(),
             "invalid_encoding"
         );
+    }
+
+    #[test]
+    fn a_short_windows_874_line_that_happens_to_be_utf_8_is_read_as_windows_874() {
+        // เ แ โ ใ ไ (0xE0–0xE4) lead a three-byte UTF-8 sequence and ก–ฟ (0xA1–0xBF)
+        // continue one: "แปด" is the UTF-8 of "Ỵ", "เกด" of U+0874.
+        for line in ["แปด", "เกด", "1. แปด"] {
+            for bytes in [
+                to_874(line),
+                to_874(&format!("{line}\n")),
+                to_874(&format!("{line}\r\n")),
+            ] {
+                assert!(
+                    std::str::from_utf8(&bytes).is_ok(),
+                    "{line:?} is not UTF-8 by chance"
+                );
+                let d = decode(&bytes, Some("one-line.txt")).unwrap();
+                assert_eq!(d.encoding, Encoding::Windows874, "{line:?}");
+                assert!(d.text.starts_with(line), "{:?}", d.text);
+                assert_eq!(d.notice.unwrap().code, "read_as_windows_874");
+            }
+        }
+        // Real UTF-8 stays UTF-8: Thai, and text with no Thai whose bytes are no Thai in
+        // Windows-874 (a following vowel such as ะ or า cannot begin a word).
+        for utf8 in [
+            THAI,
+            "แปด",
+            "café",
+            "да",
+            "Ёж",
+            "naïve",
+            "€5 “x”",
+            "plain ASCII",
+        ] {
+            let d = decode(utf8.as_bytes(), None).unwrap();
+            assert_eq!(
+                (d.encoding, d.text.as_str()),
+                (Encoding::Utf8, utf8),
+                "{utf8:?}"
+            );
+        }
     }
 
     #[test]

@@ -45,6 +45,17 @@ pub fn version() -> String {
     crate::VERSION.to_string()
 }
 
+/// Whether a caught value is an error of the engine: an `Error` named
+/// `SapanError` with a string `code`. A type guard for TypeScript, where a
+/// `catch` binds `unknown`.
+#[wasm_bindgen(js_name = isSapanError, unchecked_return_type = "value is SapanError")]
+pub fn is_sapan_error(#[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue) -> bool {
+    value.dyn_ref::<js_sys::Error>().is_some_and(|e| {
+        e.name() == "SapanError"
+            && js_sys::Reflect::get(e, &JsValue::from_str("code")).is_ok_and(|c| c.is_string())
+    })
+}
+
 /// Reads a file's bytes as text, the way `parseOutcomes` reads bytes: UTF-8 (a
 /// BOM is stripped and noted), UTF-16 with a BOM, or Windows-874/TIS-620 (with a
 /// notice to show). Throws `binary_input` or `invalid_encoding`, located.
@@ -102,14 +113,15 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "Alignment")]
     pub fn align(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "OutcomeInput[] | Outcomes")] outcomes: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Array<string | OutcomeInput> | Outcomes")]
+        outcomes: JsValue,
         options: Option<RankOptionsArg>,
     ) -> JsResult {
         let read = read_json_value(&from_js(&outcomes, "outcomes")?, Some("outcomes"));
         // A program's outcomes are not a teacher's paste: the first problem
         // (a missing text, a repeated id) is the caller's to fix, not to skip.
         if let Some(problem) = read.problems.into_iter().next() {
-            return Err(js_error(problem));
+            return Err(js_error(refused(problem)));
         }
         let opts = options::rank_options(&value_arg(options, "options")?).map_err(js_error)?;
         to_js(&self.inner.align(&read.outcomes, &opts))
@@ -400,6 +412,37 @@ fn bad_argument(name: &str, en: &str, th: &str) -> Error {
         format!("{name} ต้องเป็น{th}"),
     )
     .at(argument(name))
+}
+
+/// The first problem of outcomes handed to `align`, said as what it is there: the
+/// readers' messages end with what they did about it ("this entry is skipped", "this
+/// outcome is renamed …", "kept without a grade"), which is true of `parseOutcomes`
+/// but not of `align`, which throws and aligns nothing. That ending is replaced.
+fn refused(problem: Error) -> Error {
+    const EN: [&str; 4] = [
+        "; this entry is skipped",
+        "; it is skipped",
+        "; this outcome is renamed",
+        "; the outcome is kept without",
+    ];
+    const TH: [&str; 3] = [" จึงข้าม", " เปลี่ยนรหัสของผลลัพธ์นี้เป็น", " เก็บผลลัพธ์ไว้โดยไม่มี"];
+    let cut = |message: &str, endings: &[&str]| {
+        let at = endings.iter().filter_map(|e| message.find(e)).min();
+        message[..at.unwrap_or(message.len())].to_string()
+    };
+    let en = format!(
+        "{}; align() refused the outcomes and aligned none of them",
+        cut(problem.message_en(), &EN)
+    );
+    let th = format!(
+        "{} align() จึงไม่รับผลลัพธ์การเรียนรู้ชุดนี้และไม่ได้จัดเทียบรายการใดเลย",
+        cut(problem.message_th(), &TH)
+    );
+    let refused = Error::new(problem.kind(), en, th);
+    match problem.location() {
+        Some(at) => refused.at(at.clone()),
+        None => refused,
+    }
 }
 
 /// The core's error as a real JavaScript `Error` named `SapanError`, with the

@@ -231,7 +231,8 @@ export interface Problem {
 
 /** What every method throws on bad arguments: a real `Error` with
  * `name === "SapanError"`, `message` = Thai / English (where), and the
- * fields of a `Problem`. Check with `error.name === "SapanError"`. */
+ * fields of a `Problem`. In a `catch`, where the value is `unknown`, narrow it
+ * with `isSapanError(e)`. */
 export interface SapanError extends Error {
   name: "SapanError";
   code: ErrorCode;
@@ -399,4 +400,17 @@ export interface ExportOptions {
   /** The records' `lastChangeDateTime`, RFC 3339 such as `"2026-05-16T09:30:00Z"`.
    * Default `"1970-01-01T00:00:00Z"`, a placeholder, so that output is reproducible. */
   dateTime?: string;
+}
+
+/* wasm-bindgen gives `Engine` a `[Symbol.dispose]()` method (so that `using engine = new Engine()`
+ * frees it), but `Symbol.dispose` is declared only by TypeScript's `esnext.disposable` lib (or
+ * `@types/node`): without this, a project whose `lib` is ES2022 or ES2023 cannot compile these
+ * types unless it sets `skipLibCheck`. The declaration is the one those libs make, so it merges
+ * with theirs. It says nothing of the runtime: where `Symbol.dispose` is missing (Node before
+ * 18.18, older browsers) the method is not there either; call `engine.free()` instead. */
+declare global {
+  interface SymbolConstructor {
+    /** The method `using` calls when its variable goes out of scope. */
+    readonly dispose: unique symbol;
+  }
 }

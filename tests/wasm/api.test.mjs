@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, Engine, version } from "../../pkg/sapan.js";
+import { initSync, Engine, version, isSapanError } from "../../pkg/sapan.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/sapan_bg.wasm", import.meta.url)) });
 const engine = new Engine();
@@ -206,6 +206,50 @@ test("align rejects what a program got wrong, naming the element", () => {
   assert.equal(e.location.field, "[0].grade");
   e = sapanError(() => engine.align(7));
   assert.equal(e.code, "parse_json");
+});
+
+test("align's refusal says nothing was aligned, not that an outcome was renamed, skipped or kept", () => {
+  // The readers' problems end with what parseOutcomes did about them; align() throws instead.
+  const refusals = [
+    [[{ id: "a", text: "อ่าน" }, { id: "a", text: "เขียน" }], "duplicate_id", "[1].id"],
+    [[{ id: "a" }], "missing_field", "[0].text"],
+    [["  "], "missing_field", "[0].text"],
+    [[{ text: "อ่าน", grade: 9 }], "invalid_field", "[0].grade"],
+    [[{ text: "อ่าน", area: "zz" }], "invalid_field", "[0].area"],
+    [[{ text: "อ่าน", stage: 3 }], "stage_not_held", "[0].stage"],
+    [[{ text: "อ่าน", frameworkArea: "zz" }], "invalid_field", "[0].frameworkArea"],
+    [[5], "parse_json", "[0]"],
+  ];
+  for (const [outcomes, code, field] of refusals) {
+    const e = sapanError(() => engine.align(outcomes));
+    assert.equal(e.code, code);
+    assert.equal(e.location.field, field);
+    assert.doesNotMatch(e.messageEn, /renamed|skipped|kept without/, e.messageEn);
+    assert.doesNotMatch(e.messageTh, /เปลี่ยนรหัส|ข้ามรายการ|เก็บผลลัพธ์ไว้/, e.messageTh);
+    assert.match(e.messageEn, /align\(\) refused the outcomes and aligned none of them$/);
+    assert.match(e.messageTh, /align\(\) จึงไม่รับผลลัพธ์การเรียนรู้ชุดนี้และไม่ได้จัดเทียบรายการใดเลย$/);
+  }
+  // parseOutcomes, which does keep going, still says what it did.
+  const parsed = engine.parseOutcomes('[{"id":"a","text":"อ่าน"},{"id":"a","text":"เขียน"}]');
+  assert.match(parsed.problems[0].messageEn, /renamed "a-2"/);
+});
+
+test("isSapanError tells the engine's errors from every other value", () => {
+  let caught;
+  try {
+    engine.rank("อ่าน", { topk: 3 });
+  } catch (e) {
+    caught = e;
+  }
+  assert.equal(isSapanError(caught), true);
+  const named = new Error("not the engine's");
+  named.name = "SapanError";
+  const lookalike = { name: "SapanError", code: "invalid_argument", message: "" };
+  for (const other of [new Error("x"), new TypeError("x"), named, lookalike, "SapanError", null, undefined, 0]) {
+    assert.equal(isSapanError(other), false, String(other));
+  }
+  named.code = "invalid_argument";
+  assert.equal(isSapanError(named), true, "an Error named SapanError with a string code is one");
 });
 
 test("coverage and export count decisions edited into the matches", () => {

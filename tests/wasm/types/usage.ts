@@ -6,6 +6,7 @@ import init, {
   initSync,
   version,
   decodeBytes,
+  isSapanError,
   Engine,
   type DecodedText,
   type Notice,
@@ -28,6 +29,17 @@ import init, {
   type RelationLevel,
   type SapanError,
 } from "../../../pkg/sapan.js";
+import type {
+  SapanAlign,
+  Decision,
+  DecisionStatus,
+  Decisions,
+  DecisionChange,
+  SearchChange,
+  SearchSelect,
+  WidgetError,
+  OutcomeView,
+} from "../../../pkg/widget.js";
 
 export async function everyCall(bytes: BufferSource): Promise<string> {
   await init();
@@ -92,6 +104,10 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   const alignment: Alignment = engine.align(inputs, options);
   engine.align(parsed);
   engine.align({ outcomes: ["อ่าน", { text: "เขียน" }] });
+  // Plain strings, alone or among objects, as the README says.
+  engine.align(["นักเรียนอ่านออกเสียงบทร้อยกรอง", "บอกความหมายของเศษส่วน"]);
+  engine.align(["อ่าน", { id: "LO2", text: "เขียน" }], { topK: 3 });
+  engine.align(parsed.outcomes);
   const normalized: string = alignment.outcomes[0].normalized;
   const coveredBy: string = alignment.indicators[0].coveredBy[0].outcome;
 
@@ -122,6 +138,21 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
       void c;
     }
   }
+  // A catch binds `unknown`; isSapanError narrows it.
+  try {
+    engine.rank("x", { topK: -1 });
+  } catch (e) {
+    // @ts-expect-error e is unknown until narrowed
+    void e.code;
+    if (isSapanError(e)) {
+      const c: string = e.code;
+      const th: string = e.messageTh;
+      const at: string | null = e.location?.field ?? null;
+      void [c, th, at];
+    }
+  }
+  const guarded: boolean = isSapanError(null);
+  void guarded;
 
   // @ts-expect-error text must be a string
   engine.rank(5);
@@ -136,7 +167,71 @@ export async function everyCall(bytes: BufferSource): Promise<string> {
   // @ts-expect-error an outcome needs its text
   engine.align([{ id: "x" }]);
 
+  // Symbol.dispose is typed under lib ES2022 too (the runtime may lack it: then free()).
+  const dispose: (() => void) | undefined = engine[Symbol.dispose];
+  void dispose;
   engine.free();
   void [v, ev, code, score, relation, text, context, spans, kind, grade, area, line, field, normalized, coveredBy, rowSum, unmatched, files, one, verified, words, badGrade, readAs, told, decodedText, bom, notice, stage, draftArea];
   return v;
+}
+
+// The widget as a page script uses it: properties, attributes' types, and the events on the
+// element, on document and on window (they bubble and are composed).
+export function everyWidgetUse(): void {
+  const el: SapanAlign = document.createElement("sapan-align");
+  const found: SapanAlign | null = document.querySelector("sapan-align");
+  el.grade = 4;
+  el.grade = "ป.4";
+  el.grade = null;
+  const grade: string | null = el.grade;
+  el.area = "ค";
+  el.area = null;
+  el.mode = "align";
+  // @ts-expect-error a mode the widget does not have
+  el.mode = "list";
+  el.src = "outcomes.csv";
+  el.topK = 10;
+  el.minScore = 0.12;
+  el.minScore = null;
+  el.theme = "dark";
+  el.loading = "lazy";
+  // @ts-expect-error loading is eager or lazy
+  el.loading = "never";
+  el.value = "อ่านออกเสียง";
+  const text: string = el.value;
+  el.outcomes = ["อ่านออกเสียง", { id: "LO2", text: "เขียน", grade: 5 }];
+  // @ts-expect-error an outcome needs its text
+  el.outcomes = [{ id: "x" }];
+  const views: OutcomeView[] = el.outcomes;
+  const status: DecisionStatus = "added";
+  const decision: Decision = { status, relation: "aligned", score: 0.3, text: "อ่านออกเสียง…" };
+  const decisions: Decisions = { LO2: { "ท 1.1 ป.4/1": decision } };
+  el.decisions = decisions;
+  // @ts-expect-error not a decision status
+  const wrong: DecisionStatus = "pending";
+  void el.ready.then((ready: SapanAlign) => ready.decisions);
+
+  el.addEventListener("sapan-ready", (e) => {
+    const v: string = e.detail.version;
+    void v;
+  });
+  el.addEventListener("sapan-change", (e) => {
+    const detail: SearchChange | DecisionChange = e.detail;
+    if ("query" in detail) void detail.matches[0].code;
+    else void [detail.outcomeId, detail.code, detail.decision?.status];
+  });
+  el.addEventListener("sapan-select", (e) => {
+    const picked: SearchSelect = e.detail;
+    void [picked.indicator.code, picked.query];
+  });
+  document.addEventListener("sapan-error", (e) => {
+    const error: WidgetError = e.detail;
+    void [error.code, error.messageTh, error.messageEn, error.location?.line];
+  });
+  document.addEventListener("sapan-change", (e) => void e.detail);
+  window.addEventListener("sapan-select", (e) => void e.detail.indicator);
+  document.body.addEventListener("sapan-ready", (e) => void e.detail.version);
+  // @ts-expect-error the ready detail has no code
+  el.addEventListener("sapan-ready", (e) => void e.detail.code);
+  void [found, grade, text, views, wrong];
 }
