@@ -38,20 +38,20 @@ export function references(source) {
  * Every file reachable from `entry` in the flat folder `dir` (www/ or pkg/),
  * entry first: the modules it loads by the kinds of reference in `kinds`, and
  * what they name with `new URL` (a worker, the wasm). `sapan.js` is a leaf
- * (wasm-pack writes it; in www/ it is absent). The widget is flat (every
+ * where it is absent (www/: wasm-pack writes it into pkg/). The widget is flat (every
  * module beside sapan.js, in the site and in the package), so a reference
  * into a folder is an error here rather than a broken package.
  */
 export function moduleGraph(dir, entry, kinds = ["static", "dynamic", "url"]) {
   const order = [];
-  const visit = (name, from) => {
+  const visit = (name) => {
     if (order.includes(name)) return;
     order.push(name);
-    if (!name.endsWith(".js") || (name === "sapan.js" && dir === www)) return;
+    if (!name.endsWith(".js") || (name === "sapan.js" && !existsSync(join(dir, name)))) return;
     const found = references(readFileSync(join(dir, name), "utf8"));
     for (const spec of kinds.flatMap((k) => found[k])) {
       if (!/^\.\/[^/]+$/.test(spec)) throw new Error(`${name} refers to ${spec}: widget files must sit beside it`);
-      visit(spec.slice(2), name);
+      visit(spec.slice(2));
     }
   };
   visit(entry);

@@ -8,7 +8,8 @@
 // Reads pkg/ as scripts/build left it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
@@ -82,6 +83,23 @@ test("a module's references are found in all three forms a browser follows", () 
     dynamic: ["./d.js"],
     url: ["./widget-worker.js", "./sapan_bg.wasm"],
   });
+});
+
+test("a Worker script named by new URL is in the widget's graph, but not among the modules a page preloads", () => {
+  // The shape of a widget that runs the engine in a worker: widget.js → engine.js → new URL(worker) → sapan.js.
+  const dir = mkdtempSync(join(tmpdir(), "sapan-graph-"));
+  try {
+    writeFileSync(join(dir, "widget.js"), 'import { start } from "./widget-engine.js";\n');
+    writeFileSync(join(dir, "widget-engine.js"), 'export const start = () => new Worker(new URL("./widget-worker.js", import.meta.url), { type: "module" });\n');
+    writeFileSync(join(dir, "widget-worker.js"), 'import init from "./sapan.js";\nconst later = () => import("./later.js");\n');
+    writeFileSync(join(dir, "later.js"), "export {};\n");
+    assert.deepEqual(moduleGraph(dir, "widget.js"), ["widget.js", "widget-engine.js", "widget-worker.js", "sapan.js", "later.js"]);
+    assert.deepEqual(moduleGraph(dir, "widget.js", ["static"]), ["widget.js", "widget-engine.js"]);
+    writeFileSync(join(dir, "widget.js"), 'import "./lib/x.js";\n');
+    assert.throws(() => moduleGraph(dir, "widget.js"), /widget files must sit beside it/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** The first ```html block after `heading` in `file`, or null. */
