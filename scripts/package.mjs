@@ -1,9 +1,14 @@
 // Writes pkg/package.json and the npm README next to what wasm-pack built,
-// copies the <sapan-align> widget's modules in beside sapan.js, then prints
-// what a browser downloads (raw, gzip, brotli): the engine alone, the widget
-// alone and the teacher app. Called by scripts/build; reads the version from
-// Cargo.toml so the two never differ.
-import { readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+// copies the <sapan-align> widget's modules in beside sapan.js, writes a
+// brotli (.br) and a gzip (.gz) copy of every large file a browser downloads
+// (for servers that send precompressed files), then prints what a browser
+// downloads (raw, gzip, brotli): the engine alone, the widget alone and the
+// teacher app. Called by scripts/build; reads the version from Cargo.toml so
+// the two never differ.
+//
+// `node scripts/package.mjs --preload [prefix]` prints instead the
+// <link rel="modulepreload"> hints for the widget (see preloadHints).
+import { readFileSync, writeFileSync, copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,25 +18,70 @@ const www = join(root, "www");
 const pkgDir = join(root, "pkg");
 
 /**
- * The modules `entry` (a file in www/) loads, found by following its relative
- * imports (`from "./x.js"`, `import "./x.js"`, `import("./x.js")`), entry first.
- * `./sapan.js` is left out: wasm-pack writes it into pkg/ itself. The widget
- * is flat (every module beside sapan.js, in the site and in the package), so
- * a relative import into a folder is an error here rather than a broken package.
+ * The relative references in a module's source, by how the browser follows
+ * them: `static` (`import … from "./x.js"`, `export … from`, `import "./x.js"`),
+ * fetched before the module runs; `dynamic` (`import("./x.js")`); `url`
+ * (`new URL("./x.js", import.meta.url)`, how a module names a Worker script or
+ * the wasm next to it, which a regular expression on imports would miss).
  */
-export function widgetModules(entry = "widget.js") {
+export function references(source) {
+  const found = { static: [], dynamic: [], url: [] };
+  for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) found.static.push(spec);
+  for (const [, spec] of source.matchAll(/\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) found.dynamic.push(spec);
+  for (const [, spec] of source.matchAll(/\bnew\s+URL\s*\(\s*["']([^"':]+)["']\s*,\s*import\.meta\.url\s*\)/g)) {
+    found.url.push(spec.startsWith(".") ? spec : `./${spec}`);
+  }
+  return found;
+}
+
+/**
+ * Every file reachable from `entry` in the flat folder `dir` (www/ or pkg/),
+ * entry first: the modules it loads by the kinds of reference in `kinds`, and
+ * what they name with `new URL` (a worker, the wasm). `sapan.js` is a leaf
+ * where it is absent (www/: wasm-pack writes it into pkg/). The widget is flat (every
+ * module beside sapan.js, in the site and in the package), so a reference
+ * into a folder is an error here rather than a broken package.
+ */
+export function moduleGraph(dir, entry, kinds = ["static", "dynamic", "url"]) {
   const order = [];
   const visit = (name) => {
-    if (order.includes(name) || name === "sapan.js") return;
+    if (order.includes(name)) return;
     order.push(name);
-    const source = readFileSync(join(www, name), "utf8");
-    for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport|\bnew URL)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
-      if (!/^\.\/[^/]+\.js$/.test(spec)) throw new Error(`${name} imports ${spec}: widget modules must sit beside it`);
+    if (!name.endsWith(".js") || (name === "sapan.js" && !existsSync(join(dir, name)))) return;
+    const found = references(readFileSync(join(dir, name), "utf8"));
+    for (const spec of kinds.flatMap((k) => found[k])) {
+      if (!/^\.\/[^/]+$/.test(spec)) throw new Error(`${name} refers to ${spec}: widget files must sit beside it`);
       visit(spec.slice(2));
     }
   };
   visit(entry);
   return order;
+}
+
+/**
+ * The www/ modules `entry` loads (imports, dynamic imports and `new URL`
+ * worker scripts), entry first; `./sapan.js` and the wasm are left out, since
+ * wasm-pack writes them into pkg/ itself.
+ */
+export function widgetModules(entry = "widget.js") {
+  return moduleGraph(www, entry).filter((f) => f.endsWith(".js") && f !== "sapan.js");
+}
+
+/**
+ * The <link> lines that let a page fetch the widget's whole static import
+ * graph at once: without them the browser finds widget.js → sapan-align.js →
+ * sapan-align-view.js → clauses.js → … one level per round trip. Only static
+ * imports: a dynamic import or a Worker's modules are not fetched on load (and
+ * a worker has its own module map, which a document's modulepreload does not
+ * fill). The wasm is preloaded only if the document itself loads it, i.e. if
+ * sapan.js is in that graph; `crossorigin` makes the preload match init()'s
+ * fetch (mode cors), or the browser would download it twice.
+ */
+export function preloadHints(prefix = "./node_modules/sapan/") {
+  const graph = moduleGraph(pkgDir, "widget.js", ["static"]).slice(1);
+  const lines = graph.map((f) => `<link rel="modulepreload" href="${prefix}${f}">`);
+  if (graph.includes("sapan.js")) lines.push(`<link rel="preload" href="${prefix}sapan_bg.wasm" as="fetch" crossorigin>`);
+  return lines;
 }
 
 /**
@@ -46,13 +96,36 @@ export function appFiles() {
     if (files.includes(name)) return;
     files.push(name);
     if (!name.endsWith(".js") || name === "sapan.js") return;
-    const source = readFileSync(join(www, name), "utf8");
-    for (const [, spec] of source.matchAll(/(?:\bfrom|\bimport|\bnew URL)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
-      visit(posix.normalize(posix.join(posix.dirname(name), spec)));
-    }
+    const found = references(readFileSync(join(www, name), "utf8"));
+    // Not `new URL` ones: the app starts its worker only when asked to align.
+    for (const spec of [...found.static, ...found.dynamic]) visit(posix.normalize(posix.join(posix.dirname(name), spec)));
   };
   for (const [, href] of html.matchAll(/(?:href|src)="([^":]+\.(?:css|js))"/g)) visit(href);
   return files.map((f) => [f, f === "sapan.js" ? join(pkgDir, f) : join(www, f)]).concat([["sapan_bg.wasm", join(pkgDir, "sapan_bg.wasm")]]);
+}
+
+/** Files smaller than this are sent as they are: compressing them saves less than a header. */
+const COMPRESS_OVER = 1024;
+
+/** The two compressed copies a static server can send in place of `bytes`. Same bytes in, same bytes out. */
+export function compressed(bytes) {
+  return {
+    // Node writes a gzip header with mtime 0 and no file name, so the output depends on the input only.
+    gz: gzipSync(bytes, { level: 9 }),
+    br: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }),
+  };
+}
+
+/** `compressed` of a file, once per run: brotli 11 of the wasm takes seconds, and the size table asks again. */
+const compressedFiles = new Map();
+function compressedFile(path) {
+  if (!compressedFiles.has(path)) {
+    const bytes = readFileSync(path);
+    compressedFiles.set(path, { raw: bytes, ...compressed(bytes) });
+  }
+  return compressedFiles.get(path);
 }
 
 function writePackage() {
@@ -77,7 +150,8 @@ function writePackage() {
     // Importing the glue does nothing until init() is called, so bundlers may drop what is unused.
     sideEffects: false,
     keywords: ["thai", "curriculum", "alignment", "education", "webassembly", "ตัวชี้วัด", "web-component"],
-    engines: { node: ">=18" },
+    // The oldest Node the package is tested under (tests/wasm/*.test.mjs run on Node 20).
+    engines: { node: ">=20" },
   };
   let widget = [];
   if (existsSync(join(www, "widget.js"))) {
@@ -89,27 +163,38 @@ function writePackage() {
     // widget.js registers the element when imported: a bundler must keep that import.
     pkg.sideEffects = ["./widget.js"];
   }
+  // What a browser downloads (the modules and the wasm, not the types) gets its
+  // .br and .gz beside it, for servers that send precompressed files
+  // (nginx gzip_static/brotli_static, Apache rewrites; see the README).
+  const downloaded = pkg.files.filter((f) => /\.(js|wasm)$/.test(f) && readFileSync(join(pkgDir, f)).length > COMPRESS_OVER);
+  // A file left by an earlier build (a module since removed, its .br) must not
+  // linger in pkg/ beside the package it no longer belongs to.
+  const keep = new Set([...pkg.files, "package.json"]);
+  for (const f of readdirSync(pkgDir)) {
+    if (/\.(js|br|gz)$/.test(f) && !keep.has(f) && !downloaded.some((d) => f === `${d}.br` || f === `${d}.gz`)) rmSync(join(pkgDir, f));
+  }
+  for (const f of downloaded) {
+    const { br, gz } = compressedFile(join(pkgDir, f));
+    writeFileSync(join(pkgDir, `${f}.br`), br);
+    writeFileSync(join(pkgDir, `${f}.gz`), gz);
+    pkg.files.push(`${f}.br`, `${f}.gz`);
+  }
   writeFileSync(join(pkgDir, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
   copyFileSync(join(root, "src/wasm/README.md"), join(pkgDir, "README.md"));
   copyFileSync(join(root, "LICENSE"), join(pkgDir, "LICENSE"));
   return widget;
 }
 
-const brotli = (b) =>
-  brotliCompressSync(b, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length },
-  }).length;
-
 /** Prints a size table of `files` ([name, path]); with `rows: false` only the total. */
 function sizeTable(title, files, { rows = true } = {}) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
   const line = (name, r) =>
-    console.log(`  ${name.padEnd(20)} ${String(r.raw).padStart(9)} ${String(r.gzip).padStart(9)} ${String(r.brotli).padStart(9)}`);
+    console.log(`  ${name.padEnd(22)} ${String(r.raw).padStart(9)} ${String(r.gzip).padStart(9)} ${String(r.brotli).padStart(9)}`);
   console.log(title);
-  console.log(`  ${"file".padEnd(20)} ${"raw".padStart(9)} ${"gzip".padStart(9)} ${"brotli".padStart(9)}`);
+  console.log(`  ${"file".padEnd(22)} ${"raw".padStart(9)} ${"gzip -9".padStart(9)} ${"brotli 11".padStart(9)}`);
   for (const [name, path] of files) {
-    const bytes = readFileSync(path);
-    const row = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotli(bytes) };
+    const { raw, gz, br } = compressedFile(path);
+    const row = { raw: raw.length, gzip: gz.length, brotli: br.length };
     for (const k in total) total[k] += row[k];
     if (rows) line(name, row);
   }
@@ -117,14 +202,19 @@ function sizeTable(title, files, { rows = true } = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const widget = writePackage();
-  const engine = ["sapan.js", "sapan_bg.wasm"].map((f) => [f, join(pkgDir, f)]);
-  sizeTable("build: what a browser downloads (bytes)", engine);
-  if (widget.length) {
-    sizeTable("widget alone: <script type=module src=widget.js> and what it loads (bytes)", [
-      ...widget.map((f) => [f, join(pkgDir, f)]),
-      ...engine,
-    ]);
+  if (process.argv[2] === "--preload") {
+    console.log(preloadHints(process.argv[3]).join("\n"));
+  } else {
+    const widget = writePackage();
+    const engine = ["sapan.js", "sapan_bg.wasm"].map((f) => [f, join(pkgDir, f)]);
+    sizeTable("engine: sapan.js and the wasm it fetches (bytes; a server sending files as they are sends the raw column)", engine);
+    if (widget.length) {
+      // Every file the widget can load: its static imports, dynamic imports and worker, and the engine.
+      sizeTable("widget: <script type=module src=widget.js> and everything it loads, worker included (bytes)", [
+        ...widget.map((f) => [f, join(pkgDir, f)]),
+        ...engine,
+      ]);
+    }
+    sizeTable("teacher app: index.html and everything it loads on opening (bytes)", appFiles(), { rows: false });
   }
-  sizeTable("teacher app: index.html and everything it loads on opening (bytes)", appFiles(), { rows: false });
 }

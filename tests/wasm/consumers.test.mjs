@@ -1,12 +1,15 @@
 // The package as its users get it: `npm pack` of pkg/, installed from the
 // tarball into fresh folders under target/consumers/, then used (a) by a plain
 // page with no build step, (b) by a Vite project after `vite build`, both in
-// headless Chromium, and (c) by the npm README's own Node example. Each must
-// give what the native CLI gives. Sources: tests/wasm/consumers/.
+// headless Chromium, (c) by the npm README's own browser example under its
+// own CSP advice and (d) by its Node example. Each must give what the native
+// CLI gives, and none may log a warning (wasm-bindgen warns on init's
+// deprecated forms). Sources: tests/wasm/consumers/. The comparisons with the
+// CLI skip when target/release/sapan is absent (scripts/wasm-smoke builds it).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { serve } from "../../scripts/server.mjs";
@@ -19,6 +22,13 @@ const sources = join(repo, "tests/wasm/consumers");
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 let tarball, browser;
+
+/** Skips `t` when the native CLI, the reference, has not been built. */
+const needsCli = (t) => {
+  if (existsSync(sapanBin)) return false;
+  t.skip(`${sapanBin} is absent: run cargo build --release (scripts/wasm-smoke does) to compare with the CLI`);
+  return true;
+};
 
 before(() => {
   rmSync(work, { recursive: true, force: true });
@@ -45,12 +55,20 @@ test("the packed tarball holds the glue, the wasm, the types, the README and the
   assert.equal(installed.version, JSON.parse(readFileSync(join(repo, "pkg/package.json"), "utf8")).version);
 });
 
+/** Console warnings of `page`, which `page.problems` (errors only) does not collect. */
+function warningsOf(page) {
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  return warnings;
+}
+
 /** Serves `root`, opens its index.html in Chromium, and reads what the page ranked. */
 async function rankedInPage(root) {
   browser ??= await launch();
   const server = await serve(root);
   browser.allow(server.url);
   const page = await browser.newPage();
+  const warnings = warningsOf(page);
   try {
     await page.goto(`${server.url}/`);
     await page.locator("#status[data-done]").waitFor();
@@ -59,6 +77,7 @@ async function rankedInPage(root) {
       query: await page.locator("#query").textContent(),
       codes: await page.locator("#ranked li").evaluateAll((items) => items.map((li) => li.dataset.code)),
       problems: page.problems,
+      warnings,
       wasmRequests: browser.requests.filter((u) => u.startsWith(server.url) && u.endsWith(".wasm")),
     };
   } finally {
@@ -70,16 +89,58 @@ async function rankedInPage(root) {
 /** What the CLI ranks for the page's text, with the page's options (grade 4, top 3). */
 const nativeCodes = (text) => nativeRank([{ id: "page", text, grade: 4 }], 3)[0].map((m) => m.code);
 
-test("a plain page (no bundler) imports ./node_modules/sapan/sapan.js, ranks and shows the result", async () => {
+test("a plain page (no bundler) imports ./node_modules/sapan/sapan.js, ranks and shows the result", async (t) => {
+  if (needsCli(t)) return;
   const page = await rankedInPage(join(work, "html"));
   assert.equal(page.status, "ranked");
   assert.deepEqual(page.codes, nativeCodes(page.query));
   assert.deepEqual(page.wasmRequests.map((u) => new URL(u).pathname), ["/node_modules/sapan/sapan_bg.wasm"]);
   assert.deepEqual(page.problems, []);
+  assert.deepEqual(page.warnings, []);
   browser.assertNoOffsite();
 });
 
-test("a Vite project imports 'sapan', builds, and its dist/ ranks and shows the result", async () => {
+test("the npm README's browser example, as written, runs under its own CSP advice and logs the best match, no warning", async (t) => {
+  if (needsCli(t)) return;
+  const readme = readFileSync(join(work, "html/node_modules/sapan/README.md"), "utf8");
+  const section = readme.match(/## In a browser[^]*?(?=\n## )/)?.[0] ?? "";
+  const html = section.match(/```html\n([^]*?)```/)?.[1];
+  const js = section.match(/```js\n([^]*?)```/)?.[1];
+  assert.ok(html && js, "the README's browser section has an html and a js block");
+  // The js block's first line names its file, and the html block loads that file.
+  const file = js.match(/^\/\/ (\S+\.js)\n/)?.[1];
+  assert.ok(file && html.includes(`src="./${file}"`), `the html block loads the js block's file (${file})`);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, "no inline script: script-src 'self' would block it");
+  const dir = join(work, "html-readme");
+  cpSync(join(work, "html"), dir, { recursive: true });
+  writeFileSync(join(dir, file), js);
+  writeFileSync(join(dir, "index.html"), `<!doctype html>\n<html lang="th">\n<head><meta charset="utf-8"><title>README example</title></head>\n<body>\n${html}</body>\n</html>\n`);
+  browser ??= await launch();
+  // The README's advice, and nothing more.
+  const server = await serve(dir, { headers: { "Content-Security-Policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" } });
+  browser.allow(server.url);
+  const page = await browser.newPage();
+  const warnings = warningsOf(page);
+  const logs = [];
+  page.on("console", (m) => m.type() === "log" && logs.push(m.text()));
+  try {
+    const logged = page.waitForEvent("console", { predicate: (m) => m.type() === "log" });
+    await page.goto(`${server.url}/`);
+    await logged;
+    const text = js.match(/engine\.rank\("([^"]+)"/)[1];
+    assert.equal(logs.length, 1, logs.join("\n"));
+    assert.equal(logs[0].split(" ").slice(0, 3).join(" "), nativeCodes(text)[0], `the best match is the CLI's: ${logs[0]}`);
+    assert.deepEqual(page.problems, []);
+    assert.deepEqual(warnings, []);
+  } finally {
+    await page.close();
+    await server.close();
+  }
+  browser.assertNoOffsite();
+});
+
+test("a Vite project imports 'sapan', builds, and its dist/ ranks and shows the result", async (t) => {
+  if (needsCli(t)) return;
   const dir = join(work, "vite");
   run(join(repo, "node_modules/.bin/vite"), ["build", "--logLevel", "warn"], dir);
   const assets = readdirSync(join(dir, "dist/assets"));
@@ -92,7 +153,8 @@ test("a Vite project imports 'sapan', builds, and its dist/ ranks and shows the 
   browser.assertNoOffsite();
 });
 
-test("the npm README's Node example runs as written and prints the CLI's CSV", () => {
+/** Runs the npm README's Node example, as the installed tarball carries it, in work/node. */
+function runNodeExample() {
   const dir = join(work, "node");
   // The example is taken from the README inside the tarball, so the test
   // follows the documentation rather than a copy of it.
@@ -101,12 +163,31 @@ test("the npm README's Node example runs as written and prints the CLI's CSV", (
   assert.ok(example?.includes("initSync"), "the README has a Node example with initSync");
   writeFileSync(join(dir, "example.mjs"), example);
   cpSync(join(repo, "data/samples/outcomes_example.csv"), join(dir, "outcomes.csv"));
-  const result = execFileSync("node", ["example.mjs"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  // The example aligns with topK 5 and writes the CSV last; the CLI with --top 5 must agree.
+  rmSync(join(dir, "alignment.csv"), { force: true });
+  const run = spawnSync("node", ["example.mjs"], { cwd: dir, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  return { dir, example, stdout: run.stdout, stderr: run.stderr };
+}
+
+test("the npm README's Node example writes a CSV that is only the CSV, and prints the coverage apart", () => {
+  const { dir, stdout, stderr } = runNodeExample();
+  // The sample file has no problem, and init's object form gives no deprecation warning.
+  assert.equal(stderr, "", "nothing on stderr");
+  const csv = readFileSync(join(dir, "alignment.csv"), "utf8");
+  // A BOM first (Excel reads the Thai as UTF-8), then the header row.
+  assert.ok(csv.replace(/^\uFEFF/, "").startsWith("outcome_id,outcome_text,grade,area,rank,indicator_code,"), csv.slice(0, 200));
+  assert.doesNotMatch(csv, /\[object|\{/, "no debug output in the CSV");
+  assert.match(stdout, /^\d+ indicators aligned, \d+ partial, \d+ not covered\n$/, "the coverage total, as a sentence");
+  assert.doesNotMatch(stdout, /\{|\[object/, "no object printed");
+});
+
+test("the npm README's Node example writes the CLI's CSV", (t) => {
+  if (needsCli(t)) return;
+  const { dir, example } = runNodeExample();
+  // The example aligns with topK 5; the CLI with --top 5 must agree byte for byte.
   assert.match(example, /topK: 5/);
   const csv = execFileSync(sapanBin, ["align", "--outcomes", "outcomes.csv", "--top", "5", "--format", "csv"], { cwd: dir, encoding: "utf8" });
-  assert.ok(result.endsWith(csv), `the example's output ends with the CLI's CSV:\n${result.slice(0, 400)}`);
-  assert.match(result.slice(0, result.length - csv.length), /aligned: \d+/, "the coverage total is printed first");
+  assert.equal(readFileSync(join(dir, "alignment.csv"), "utf8"), csv);
   assert.ok(existsSync(join(dir, "node_modules/sapan/sapan_bg.wasm")));
 });
 
@@ -127,6 +208,8 @@ async function widgetInPage(root, path, text) {
   const server = await serve(root);
   browser.allow(server.url);
   const page = await browser.newPage();
+  // A preload hint the page does not use (a wrong href, `crossorigin` missing) is only a warning.
+  const warnings = warningsOf(page);
   try {
     await page.goto(`${server.url}/${path}`);
     await page.waitForFunction(() => customElements.get("sapan-align"));
@@ -136,6 +219,7 @@ async function widgetInPage(root, path, text) {
     return {
       codes: await page.locator("sapan-align li.match").evaluateAll((items) => items.map((li) => li.dataset.code)),
       problems: page.problems,
+      warnings,
     };
   } finally {
     await page.close();
@@ -146,7 +230,8 @@ async function widgetInPage(root, path, text) {
 const widgetText = "นักเรียนอ่านออกเสียงบทกลอนได้ถูกต้อง";
 const nativeTop5 = (text) => nativeRank([{ id: "widget", text }], 5)[0].map((m) => m.code);
 
-test("a plain page with the npm README's widget snippet, as written, ranks as the CLI does", async () => {
+test("a plain page with the npm README's widget snippet, as written, ranks as the CLI does", async (t) => {
+  if (needsCli(t)) return;
   const readme = readFileSync(join(work, "html/node_modules/sapan/README.md"), "utf8");
   const snippet = readme.match(/## The widget[^]*?```html\n([^]*?)```/)?.[1];
   assert.ok(snippet?.includes("<sapan-align"), "the README has a widget snippet");
@@ -157,10 +242,12 @@ test("a plain page with the npm README's widget snippet, as written, ranks as th
   const page = await widgetInPage(join(work, "html"), "widget.html", widgetText);
   assert.deepEqual(page.codes, nativeTop5(widgetText));
   assert.deepEqual(page.problems, []);
+  assert.deepEqual(page.warnings, []);
   browser.assertNoOffsite();
 });
 
-test("a Vite project that imports 'sapan/widget' keeps the registration and its dist/ shows a working widget", async () => {
+test("a Vite project that imports 'sapan/widget' keeps the registration and its dist/ shows a working widget", async (t) => {
+  if (needsCli(t)) return;
   const dir = join(work, "vite-widget");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "sapan-consumer-vite-widget", private: true, type: "module" }, null, 2));
@@ -174,5 +261,6 @@ test("a Vite project that imports 'sapan/widget' keeps the registration and its 
   const page = await widgetInPage(join(dir, "dist"), "", widgetText);
   assert.deepEqual(page.codes, nativeTop5(widgetText));
   assert.deepEqual(page.problems, []);
+  assert.deepEqual(page.warnings, []);
   browser.assertNoOffsite();
 });
