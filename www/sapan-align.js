@@ -37,9 +37,10 @@ import { SapanAlignView } from "./sapan-align-view.js";
 
 const MODES = ["search", "align"];
 const DEFAULT_TOP_K = 5;
-// Light enough that ranking follows typing, long enough that a fast typist
-// does not rank every keystroke (one rank takes a few milliseconds).
-const TYPING_PAUSE_MS = 120;
+// Short enough that ranking follows typing, long enough that a fast typist
+// does not rank every keystroke. The ranking runs in the worker, so the page
+// never waits for it; an answer a newer keystroke has overtaken is dropped.
+const TYPING_PAUSE_MS = 50;
 // Properties a page may set before the element is defined (upgrade pattern).
 const UPGRADED = ["outcomes", "decisions", "mode", "grade", "area", "src", "topK", "minScore", "value", "theme", "loading"];
 /** The most suggestions a widget shows (`top-k` is clamped to 1…MAX_TOP_K). */

@@ -3,7 +3,7 @@
 // turn, so that the page's main thread never runs the engine's long tasks.
 // Where a Worker cannot start (no module workers, or a policy without
 // `worker-src`/`script-src 'self'`), the same interface runs the engine on the
-// page (engine.js): the same results, only the long tasks come back.
+// page: the same results, only the long tasks come back.
 //
 // Every call is asynchronous and answers with what the engine's method gives
 // (plain objects); a SapanError comes back as an Error with its fields. A
@@ -15,13 +15,48 @@ let shared = null;
 
 /** Resolves to the page's shared widget engine: `{ version, competencies(), frameworkAreas(), search, align, parse, thread }`. */
 export function loadWidgetEngine() {
-  shared ??= startWorker().catch((why) => {
-    if (why?.sapanLoad) throw why;
-    // No worker here: the engine on the page, with the reason in the console for the page's author.
-    console.warn(`sapan: the widget's engine runs on the page's main thread (${why?.message ?? why}). ${WORKER_ADVICE}`);
-    return startOnPage();
+  shared ??= watchPolicy(async (violations) => {
+    // The download and the compile start at once, while the worker's script loads.
+    const module = compile(wasmUrl()).catch(async (error) => {
+      // A violation event is dispatched after the failing call returns: let it arrive.
+      await new Promise((r) => setTimeout(r, 0));
+      throw loadFailure({ name: error?.name ?? "Error", message: String(error?.message ?? error), violations });
+    });
+    // Failing here, the same message whichever way the engine would have run.
+    module.catch(() => {});
+    try {
+      return await startWorker(module);
+    } catch (why) {
+      if (why?.sapanLoad) throw why;
+      // No worker here: the engine on the page, with the reason in the console for the page's author.
+      console.warn(`sapan: the widget's engine runs on the page's main thread (${why?.message ?? why}). ${WORKER_ADVICE}`);
+      return startOnPage(await module);
+    }
   });
   return shared;
+}
+
+/** Runs `start(violations)` while recording the page's Content-Security-Policy violations. */
+async function watchPolicy(start) {
+  const violations = [];
+  const seen = (e) => violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI || "" });
+  document.addEventListener("securitypolicyviolation", seen);
+  try {
+    return await start(violations);
+  } finally {
+    document.removeEventListener("securitypolicyviolation", seen);
+  }
+}
+
+/** The engine's WebAssembly, fetched and compiled (streaming when the server says it is WebAssembly). */
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}: status code is not ok`);
+  const type = response.headers.get("Content-Type") ?? "";
+  if (typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
 }
 
 const WORKER_ADVICE =
@@ -30,7 +65,28 @@ const WORKER_ADVICE =
 /** The URL the engine's WebAssembly is fetched from (next to sapan.js, which sits next to this module). */
 const wasmUrl = () => new URL("sapan_bg.wasm", import.meta.url).href;
 
-function startWorker() {
+let policy = null;
+
+/**
+ * The worker's script URL. Under Trusted Types a Worker takes only a
+ * TrustedScriptURL: the page allows the policy "sapan" (`trusted-types sapan`),
+ * which makes that one URL and nothing else. Where the page allows no such
+ * policy, createPolicy throws, and the engine runs on the page instead.
+ */
+function workerUrl() {
+  const url = new URL("./widget-worker.js", import.meta.url).href;
+  if (typeof globalThis.trustedTypes?.createPolicy !== "function") return url;
+  policy ??= globalThis.trustedTypes.createPolicy("sapan", {
+    createScriptURL: (u) => {
+      if (u !== url) throw new TypeError(`the sapan policy makes only the widget's worker URL, not ${u}`);
+      return u;
+    },
+  });
+  return policy.createScriptURL(url);
+}
+
+/** The worker, given the compiled module once both are there. */
+function startWorker(module) {
   return new Promise((resolve, reject) => {
     if (typeof Worker !== "function") {
       reject(new Error("no Worker in this browser"));
@@ -38,11 +94,18 @@ function startWorker() {
     }
     let worker;
     try {
-      worker = new Worker(new URL("./widget-worker.js", import.meta.url), { type: "module", name: "sapan" });
+      worker = new Worker(workerUrl(), { type: "module", name: "sapan" });
     } catch (e) {
       reject(e);
       return;
     }
+    module.then(
+      (m) => worker.postMessage({ module: m }),
+      (e) => {
+        worker.terminate();
+        reject(e);
+      },
+    );
     const pending = new Map();
     let next = 0;
     let started = false;
@@ -80,7 +143,7 @@ function startWorker() {
       } else if (data.failed) {
         started = true;
         worker.terminate();
-        reject(loadFailure(data.failed));
+        reject(loadFailure({ ...data.failed, violations: [] }));
       } else {
         const waiting = pending.get(data.id);
         pending.delete(data.id);
@@ -92,21 +155,15 @@ function startWorker() {
   });
 }
 
-/** The same interface over the engine on the page. */
-async function startOnPage() {
-  const violations = [];
-  const seen = (e) => violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI || "" });
-  document.addEventListener("securitypolicyviolation", seen);
+/** The same interface over an engine on the page, from the compiled module. */
+async function startOnPage(module) {
   let engine;
   try {
-    const { loadEngine } = await import("./engine.js");
-    engine = await loadEngine();
+    const { default: init, Engine } = await import("./sapan.js");
+    await init({ module_or_path: module });
+    engine = new Engine();
   } catch (error) {
-    // A violation event is dispatched after the failing call returns: let it arrive.
-    await new Promise((r) => setTimeout(r, 0));
-    throw loadFailure({ name: error?.name ?? "Error", message: String(error?.message ?? error), violations });
-  } finally {
-    document.removeEventListener("securitypolicyviolation", seen);
+    throw loadFailure({ name: error?.name ?? "Error", message: String(error?.message ?? error) });
   }
   const run = (f) => {
     try {

@@ -2,39 +2,41 @@
 // (widget-engine.js starts it), so that building the engine (~100 ms, several
 // times that on a phone) and ranking never hold up the page's main thread.
 //
-//   worker → page, once: { ready: { version, competencies, frameworkAreas } }
-//                      | { failed: { name, message, violations } }
+// The page fetches and compiles the WebAssembly itself (compiling is
+// asynchronous there too, off its main thread) while this worker's script
+// loads, and sends the compiled module: the download starts one step earlier
+// than if the worker fetched it, and the page's own Content-Security-Policy is
+// the one that decides, so its violations name what to change.
+//
+//   page → worker, first: { module: WebAssembly.Module }
+//   worker → page, once:  { ready: { version, competencies, frameworkAreas } } | { failed: { name, message } }
 //   page → worker: { id, op: "search" | "align" | "parse", args }
 //   worker → page: { id, result } | { id, error: { name, code, message, messageTh, messageEn, location } }
-//
-// `violations` are the Content-Security-Policy violations seen while the engine
-// loaded (the worker's own policy, from its response's headers), so that the
-// page can say which directive to add instead of "could not load".
-import { loadEngine } from "./engine.js";
+import { initSync, Engine } from "./sapan.js";
 
-const violations = [];
-self.addEventListener("securitypolicyviolation", (e) => {
-  violations.push({ directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI || "" });
-});
-
-const engine = loadEngine();
-engine.then(
-  (e) => self.postMessage({ ready: { version: e.version, competencies: e.competencies(), frameworkAreas: e.frameworkAreas() } }),
-  (error) => self.postMessage({ failed: { name: error?.name ?? "Error", message: String(error?.message ?? error), violations } }),
-);
+let engine = null;
 
 const OPS = {
   /** The ranking of a typed text, with what the widget shows beside it. */
-  search: (e, [text, options]) => ({ query: e.normalize(text), matches: e.rank(text, options), clauses: e.clauses(text) }),
-  align: (e, [outcomes, options]) => e.align(outcomes, options),
-  parse: (e, [bytes, options]) => e.parseOutcomes(bytes, options),
+  search: ([text, options]) => ({ query: engine.normalize(text), matches: engine.rank(text, options), clauses: engine.clauses(text) }),
+  align: ([outcomes, options]) => engine.align(outcomes, options),
+  parse: ([bytes, options]) => engine.parseOutcomes(bytes, options),
 };
 
-self.onmessage = async ({ data }) => {
+self.onmessage = ({ data }) => {
+  if (data.module) {
+    try {
+      initSync({ module: data.module });
+      engine = new Engine();
+      self.postMessage({ ready: { version: engine.version, competencies: engine.competencies(), frameworkAreas: engine.frameworkAreas() } });
+    } catch (error) {
+      self.postMessage({ failed: { name: error?.name ?? "Error", message: String(error?.message ?? error) } });
+    }
+    return;
+  }
   const { id, op, args } = data;
   try {
-    const e = await engine;
-    self.postMessage({ id, result: OPS[op](e, args) });
+    self.postMessage({ id, result: OPS[op](args) });
   } catch (error) {
     // An Error does not survive postMessage with its own fields: send them as data.
     self.postMessage({

@@ -10,9 +10,10 @@
 // - navigation → every widget ready; typing → first suggestion on screen;
 // - the bytes that came over the wire for it (the test server sends files as
 //   they are, uncompressed), and what the same files weigh after gzip -9 and
-//   brotli 11 (what a server with the .gz/.br files sends).
+//   brotli 11 (what a server with the .gz/.br files sends). The files are the
+//   ones the browser asked for, the worker's included, from its own request log.
 // Median of RUNS (default 5) runs each.
-import { readFileSync, cpSync } from "node:fs";
+import { readFileSync, cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { openSite, root } from "./site.mjs";
@@ -29,9 +30,10 @@ async function run(site, throttle) {
   await page.addInitScript(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longTasks.push(e.duration);
+      for (const e of list.getEntries()) window.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask", buffered: true });
   });
+  const seen = site.browser.requests.length;
   await page.goto(`${site.url}/widget-bench.html`);
   const ready = await page.evaluate(async () => {
     await customElements.whenDefined("sapan-align");
@@ -53,13 +55,12 @@ async function run(site, throttle) {
   }, TEXT);
   // Let a last long task, if any, be reported.
   await page.waitForTimeout(100);
-  const { longest, files } = await page.evaluate(() => ({
-    longest: Math.max(0, ...window.longTasks),
-    // The page itself and every file it loaded (a 404, such as a favicon the page never names, is no file).
-    files: [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
-      .filter((e) => e.responseStatus === 200)
-      .map((e) => ({ url: e.name, bytes: e.encodedBodySize })),
-  }));
+  const tasks = await page.evaluate(() => window.longTasks);
+  if (process.env.SHOW_TASKS) console.log(JSON.stringify(tasks), "ready at", ready.toFixed(0));
+  const longest = Math.max(0, ...tasks.map((t) => t.duration));
+  // Every file the page and its worker asked for (the browser's own log of requests:
+  // a worker's are not in the page's resource timing), once each.
+  const files = [...new Set(site.browser.requests.slice(seen))].filter((u) => existsSync(join(site.dir, new URL(u).pathname)));
   await page.close();
   return { longest, ready, query, files };
 }
@@ -69,7 +70,7 @@ try {
   for (const f of ["widget-bench.html", "widget-outcomes.csv"]) cpSync(join(root, "tests/wasm/pages", f), join(site.dir, f));
   const sizes = (files) => {
     let raw = 0, gz = 0, br = 0;
-    for (const { url } of files) {
+    for (const url of files) {
       const path = join(site.dir, new URL(url).pathname);
       const bytes = readFileSync(path);
       raw += bytes.length;
@@ -89,8 +90,7 @@ try {
     if (throttle === 1) {
       const files = runs[0].files;
       const s = sizes(files);
-      const wire = files.reduce((n, f) => n + f.bytes, 0);
-      console.log(`  files: ${files.length}; over the wire here ${wire} B (uncompressed); the same files ${s.raw} B raw, ${s.gz} B gzip -9, ${s.br} B brotli 11`);
+      console.log(`  files: ${files.length} (page, modules, worker, wasm, the align widget's src file): ${s.raw} B as a plain server sends them, ${s.gz} B gzip -9, ${s.br} B brotli 11`);
     }
   }
 } finally {

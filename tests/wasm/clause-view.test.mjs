@@ -191,7 +191,7 @@ test("the widget's align mode groups a bundled outcome's suggestions under its c
     assert.equal(view.groups.length, view.marked.length);
     assert.ok(view.groups.some((g) => g.kind === "is-content" && g.codes.length), "a suggestion under a content clause");
     assert.match(view.groups.find((g) => g.kind === "is-competency").heading, /สมรรถนะ: .*การรวมพลังทำงานเป็นทีม/);
-    assert.equal(await page.locator("#a1 li.outcome").nth(0).locator("h3[part=clause-heading]").count(), view.groups.length);
+    assert.equal(await page.locator("#a1 li.outcome").nth(0).locator("h4[part=clause-heading]").count(), view.groups.length);
     const plain = await clauseView(page.locator("#a1 li.outcome").nth(1), selectors);
     assert.deepEqual([plain.marked.length, plain.groups.length], [0, 0]);
     // The clause styles live in the shadow root: the page's own rules do not reach them.
