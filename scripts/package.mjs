@@ -73,15 +73,25 @@ export function widgetModules(entry = "widget.js") {
  * sapan-align-view.js → clauses.js → … one level per round trip. Only static
  * imports: a dynamic import or a Worker's modules are not fetched on load (and
  * a worker has its own module map, which a document's modulepreload does not
- * fill). The wasm is preloaded only if the document itself loads it, i.e. if
- * sapan.js is in that graph; `crossorigin` makes the preload match init()'s
- * fetch (mode cors), or the browser would download it twice.
+ * fill). The wasm is preloaded only if the document itself fetches it
+ * (documentFetchesWasm); `crossorigin` makes the preload match that fetch
+ * (mode cors), or the browser would download it twice.
  */
 export function preloadHints(prefix = "./node_modules/sapan/") {
   const graph = moduleGraph(pkgDir, "widget.js", ["static"]).slice(1);
   const lines = graph.map((f) => `<link rel="modulepreload" href="${prefix}${f}">`);
-  if (graph.includes("sapan.js")) lines.push(`<link rel="preload" href="${prefix}sapan_bg.wasm" as="fetch" crossorigin>`);
+  if (documentFetchesWasm(pkgDir, graph)) lines.push(`<link rel="preload" href="${prefix}sapan_bg.wasm" as="fetch" crossorigin>`);
   return lines;
+}
+
+/**
+ * Whether the document itself fetches the wasm, given its static module graph:
+ * through sapan.js's init(), or a module that names the wasm with `new URL`
+ * (widget-engine.js fetches and compiles it for the widget's worker).
+ */
+export function documentFetchesWasm(dir, graph) {
+  if (graph.includes("sapan.js")) return true;
+  return graph.some((f) => f.endsWith(".js") && existsSync(join(dir, f)) && references(readFileSync(join(dir, f), "utf8")).url.includes("./sapan_bg.wasm"));
 }
 
 /**

@@ -50,6 +50,13 @@ export interface SearchSelect {
 /** `sapan-error`: an engine error's fields; `code` is also `"fetch_failed"` (src) or `"engine_failed"`. */
 export interface WidgetError {
   code: string;
+  /**
+   * With `engine_failed`: why the engine did not load, when the browser said
+   * (the messages say what to change): the policy blocked fetching the wasm
+   * (`csp-connect`) or compiling it (`csp-wasm`), the file is not there
+   * (`missing`) or not served as WebAssembly (`mime`), or the network failed.
+   */
+  cause?: "csp-connect" | "csp-wasm" | "missing" | "mime" | "network" | "unknown";
   messageTh: string;
   messageEn: string;
   location: Location | null;
