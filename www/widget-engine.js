@@ -65,24 +65,45 @@ const WORKER_ADVICE =
 /** The URL the engine's WebAssembly is fetched from (next to sapan.js, which sits next to this module). */
 const wasmUrl = () => new URL("sapan_bg.wasm", import.meta.url).href;
 
-let policy = null;
+/**
+ * The worker. Written as `new Worker(new URL("./widget-worker.js", import.meta.url), …)`
+ * on purpose: that exact text is what Vite recognises to bundle a worker with its
+ * imports (and rewrite the URL), so the widget keeps its worker inside a
+ * partner's bundle. `Worker` here is TrustedWorker, so that under Trusted Types
+ * the URL, whatever the bundler made of it, goes through the policy "sapan".
+ */
+function newWorker() {
+  const Worker = TrustedWorker;
+  return new Worker(new URL("./widget-worker.js", import.meta.url), { type: "module", name: "sapan" });
+}
+
+let policy;
 
 /**
- * The worker's script URL. Under Trusted Types a Worker takes only a
- * TrustedScriptURL: the page allows the policy "sapan" (`trusted-types sapan`),
- * which makes that one URL and nothing else. Where the page allows no such
- * policy, createPolicy throws, and the engine runs on the page instead.
+ * A Worker whose script URL is a TrustedScriptURL where the browser has Trusted
+ * Types: a page that enforces them allows the policy "sapan" (`trusted-types
+ * sapan`), which makes the widget's worker URL (same origin, a widget-worker
+ * script) and nothing else. Where the page allows no such policy the URL stays
+ * a string: an enforcing page then refuses the worker, and the engine runs on the page.
  */
-function workerUrl() {
-  const url = new URL("./widget-worker.js", import.meta.url).href;
-  if (typeof globalThis.trustedTypes?.createPolicy !== "function") return url;
-  policy ??= globalThis.trustedTypes.createPolicy("sapan", {
-    createScriptURL: (u) => {
-      if (u !== url) throw new TypeError(`the sapan policy makes only the widget's worker URL, not ${u}`);
-      return u;
-    },
-  });
-  return policy.createScriptURL(url);
+function TrustedWorker(url, options) {
+  if (policy === undefined) {
+    policy = null;
+    try {
+      policy = globalThis.trustedTypes?.createPolicy("sapan", {
+        createScriptURL: (u) => {
+          const parsed = new URL(u);
+          if (parsed.origin !== globalThis.location?.origin || !/\/widget-worker[^/]*\.js$/.test(parsed.pathname)) {
+            throw new TypeError(`the sapan policy makes only the widget's worker URL, not ${u}`);
+          }
+          return u;
+        },
+      }) ?? null;
+    } catch {
+      policy = null;
+    }
+  }
+  return new globalThis.Worker(policy ? policy.createScriptURL(url.href) : url, options);
 }
 
 /** The worker, given the compiled module once both are there. */
@@ -94,7 +115,7 @@ function startWorker(module) {
     }
     let worker;
     try {
-      worker = new Worker(workerUrl(), { type: "module", name: "sapan" });
+      worker = newWorker();
     } catch (e) {
       reject(e);
       return;
