@@ -78,6 +78,21 @@ const CSS = `
   cursor: auto; quotes: auto; list-style: none; caret-color: auto; accent-color: auto; paint-order: normal;
   border-collapse: separate; border-spacing: 0; caption-side: top; empty-cells: show;
 }
+/* A browser without light-dark() (before Chrome 123, Firefox 120, Safari 17.5) gets the light palette, not no colours. */
+@supports not (color: light-dark(#000, #fff)) {
+  :host {
+    --_ink: var(--sapan-ink, #1b1b1b);
+    --_muted: var(--sapan-muted, #4a4a4a);
+    --_paper: var(--sapan-paper, #fff);
+    --_line: var(--sapan-line, #c9c9c9);
+    --_accent: var(--sapan-accent, #0b57d0);
+    --_accent-ink: var(--sapan-accent-ink, #fff);
+    --_mark: var(--sapan-mark, #ffe27a);
+    --_aligned: var(--sapan-aligned, #0a6b2d);
+    --_partial: var(--sapan-partial, #7a4b00);
+    --_danger: var(--sapan-danger, #a1261b);
+  }
+}
 :host([theme="light" i]) > * { color-scheme: light; }
 :host([theme="dark" i]) > * { color-scheme: dark; }
 * { box-sizing: border-box; }

@@ -289,3 +289,29 @@ test("a page's own --sapan-* colours win over both built-in palettes", async () 
   }
   await finish(page);
 });
+
+test("a browser without light-dark() gets the light palette: the fallback lists every colour with its light value", async () => {
+  const page = await site.browser.newPage();
+  await page.goto(`${site.url}/widget-hostile.html`);
+  const { palette, fallback, condition } = await page.evaluate(async () => {
+    await customElements.whenDefined("sapan-align");
+    const sheet = document.querySelector("sapan-align").shadowRoot.adoptedStyleSheets[0];
+    const rules = [...sheet.cssRules];
+    const host = rules.find((r) => r.selectorText === ":host");
+    const supports = rules.find((r) => r instanceof CSSSupportsRule);
+    const props = (style) => Object.fromEntries([...style].filter((p) => p.startsWith("--_")).map((p) => [p, style.getPropertyValue(p).trim()]));
+    return { palette: props(host.style), fallback: props(supports.cssRules[0].style), condition: supports.conditionText };
+  });
+  assert.match(condition, /not \(color: light-dark\(/);
+  // Each light-dark(light, dark) of the palette, and the light value in the fallback, behind the same --sapan-* property.
+  const expected = Object.fromEntries(
+    Object.entries(palette)
+      .filter(([, v]) => v.includes("light-dark("))
+      .map(([k, v]) => [k, v.replace(/light-dark\(\s*([^,]+?)\s*,[^)]*\)/, "$1")]),
+  );
+  assert.ok(Object.keys(expected).length >= 10, JSON.stringify(palette));
+  const tight = (v) => v?.replace(/\s+/g, "");
+  for (const [k, v] of Object.entries(expected)) assert.equal(tight(fallback[k]), tight(v), k);
+  assert.deepEqual(Object.keys(fallback).sort(), Object.keys(expected).sort());
+  await page.close();
+});

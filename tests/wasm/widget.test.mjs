@@ -110,6 +110,8 @@ test("the README snippet (one script tag, one element) ranks as the CLI does, un
   // The only requests: the page, the widget's modules, the engine's glue and wasm.
   const wasm = site.browser.requests.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname);
   assert.ok(wasm.includes("/node_modules/sapan/sapan_bg.wasm"), wasm.join(", "));
+  // The snippet's preload is the very response the page's fetch uses: the wasm comes once.
+  assert.equal(wasm.filter((u) => u === "/node_modules/sapan/sapan_bg.wasm").length, 1, "the wasm is downloaded once");
   await finish(page);
 });
 
