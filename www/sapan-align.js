@@ -89,17 +89,29 @@ export class SapanAlign extends (globalThis.HTMLElement ?? class {}) {
     this.#resolveReady = resolve;
     this.#rejectReady = reject;
   });
-  #view;
+  #shadowView = null;
+  // The first render waits for a task of its own (see connectedCallback); until then nothing is drawn.
+  #firstRender = 0;
+  #shown = false;
 
   constructor() {
     super();
     // Nobody may be listening to `ready`; a failure is still reported by sapan-error.
     this.#ready.catch(() => {});
-    this.#view = new SapanAlignView(this.attachShadow({ mode: "open" }), {
+    this.attachShadow({ mode: "open" });
+  }
+
+  /**
+   * The view, built on first use: an element upgraded while the page is parsed
+   * costs only its shadow root then, and its parts are built when it is first shown.
+   */
+  get #view() {
+    this.#shadowView ??= new SapanAlignView(this.shadowRoot, {
       onInput: () => this.#typed(),
       onDecide: (kind, id, match) => this.#toggle(kind, id, match),
       onPick: (match) => this.#picked(match),
     });
+    return this.#shadowView;
   }
 
   connectedCallback() {
@@ -115,7 +127,15 @@ export class SapanAlign extends (globalThis.HTMLElement ?? class {}) {
         }
       }
     }
-    this.#render();
+    // The first render in a task of its own: a page with several widgets does
+    // not build them all in the task that parses it (one long task), and the
+    // page's first layout does not wait for them.
+    if (this.#shown) this.#render();
+    else
+      this.#firstRender ||= setTimeout(() => {
+        this.#shown = true;
+        this.#render();
+      }, 0);
     if (this.#engineAsked) {
       this.#wake();
       return;
@@ -549,7 +569,7 @@ export class SapanAlign extends (globalThis.HTMLElement ?? class {}) {
   }
 
   #render() {
-    this.#view.render(this.#state);
+    if (this.#shown) this.#view.render(this.#state);
   }
 
   /** Confirm or reject (again: take back) a suggestion, as the teacher app records it. */

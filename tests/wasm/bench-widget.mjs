@@ -84,7 +84,8 @@ try {
     for (let i = 0; i < RUNS; i++) runs.push(await run(site, throttle));
     const m = (k) => median(runs.map((r) => r[k])).toFixed(0);
     console.log(`== three widgets, CPU ${throttle === 1 ? "full speed" : `${throttle}× throttled`} (median of ${RUNS} fresh loads) ==`);
-    console.log(`  longest main-thread task: ${m("longest")} ms   (target: none over 50 ms)`);
+    const worst = Math.max(...runs.map((r) => r.longest));
+    console.log(`  longest main-thread task: ${m("longest")} ms, worst run ${worst.toFixed(0)} ms   (target: none over 50 ms)`);
     console.log(`  navigation → every widget ready: ${m("ready")} ms`);
     console.log(`  typing → first suggestion on screen: ${m("query")} ms`);
     if (throttle === 1) {

@@ -167,12 +167,14 @@ test("connected and removed at once, then inserted in a later task: it starts th
 test("moved before its engine is ready: one sapan-ready and one request for src", async () => {
   const page = await open();
   await make(page, "moved", { mode: "align", src: "widget-outcomes.csv?case=moved" });
-  const loading = await page.evaluate(() => {
+  const loading = await page.evaluate(async () => {
     const el = window.made.moved;
     document.getElementById("here").append(el);
     document.getElementById("there").append(el); // a move: removed and inserted in one step
     el.remove();
     document.getElementById("here").append(el); // and again, by hand
+    // Its first render comes in a task of its own.
+    await new Promise((r) => setTimeout(r, 0));
     return el.shadowRoot.querySelector("[part=status]").textContent;
   });
   assert.equal(loading, "กำลังโหลดตัวจับคู่ตัวชี้วัด…", "the engine was not ready when it moved");

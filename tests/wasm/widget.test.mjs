@@ -151,12 +151,18 @@ test("attributes switch language, grade, area and mode, and are reflected by pro
   assert.equal(await page.getAttribute("#s1", "grade"), "ป.5");
   await page.waitForFunction(() => [...document.getElementById("s1").shadowRoot.querySelectorAll("li.match")].every((li) => li.dataset.code.includes("ป.5")));
   await page.evaluate(() => document.getElementById("s1").setAttribute("area", "คณิตศาสตร์"));
+  // The engine answers from its worker: wait for the new ranking.
+  await page.waitForFunction(() => {
+    const found = [...document.getElementById("s1").shadowRoot.querySelectorAll("li.match")].map((li) => li.dataset.code);
+    return found.length > 0 && found.every((c) => c.startsWith("ค "));
+  });
   const math = await codes(page, "#s1");
   assert.ok(math.length > 0 && math.every((c) => c.startsWith("ค ") && c.includes("ป.5")), math.join(", "));
   assert.match(await page.locator("#s1 [part=scope]").textContent(), /Mathematics/);
 
   // A grade the engine refuses is shown and reported, not thrown at the page.
   await page.evaluate(() => document.getElementById("s1").setAttribute("grade", "9"));
+  await page.waitForFunction(() => window.heard.some((e) => e.type === "sapan-error"));
   const [error] = await heard(page, "sapan-error");
   assert.equal(error.detail.code, "invalid_argument");
   assert.match(await page.locator("#s1 [part=error]").textContent(), /grade must be 4, 5 or 6/);
@@ -164,6 +170,7 @@ test("attributes switch language, grade, area and mode, and are reflected by pro
   await page.evaluate(() => (document.getElementById("s1").mode = "align"));
   assert.equal(await page.getAttribute("#s1", "mode"), "align");
   assert.equal(await page.locator("#s1 input").count(), 0);
+  await page.locator("#s1 [part=empty]").waitFor();
   assert.match(await page.locator("#s1 [part=empty]").textContent(), /No learning outcomes yet/);
   // The other widgets did not follow.
   assert.equal(await page.locator("#s2 [part=relation]").count(), 0);
