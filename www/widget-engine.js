@@ -51,7 +51,7 @@ async function watchPolicy(start) {
 /** The engine's WebAssembly, fetched and compiled (streaming when the server says it is WebAssembly). */
 async function compile(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}: status code is not ok`);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
   const type = response.headers.get("Content-Type") ?? "";
   if (typeof WebAssembly.compileStreaming === "function" && type.startsWith("application/wasm")) {
     return WebAssembly.compileStreaming(response);
@@ -131,12 +131,16 @@ function startWorker(module) {
     let next = 0;
     let started = false;
     worker.onerror = (e) => {
+      e.preventDefault?.();
+      worker.terminate();
       // Before it answered: the worker's script did not load or run (blocked, missing): run on the page.
       if (!started) {
-        e.preventDefault?.();
-        worker.terminate();
         reject(new Error(e.message || "the worker did not start"));
+        return;
       }
+      // After: it died. Nothing waits for ever; the widgets show the error.
+      for (const { rej } of pending.values()) rej(new Error(`the widget's engine stopped: ${e.message || "worker error"}`));
+      pending.clear();
     };
     worker.onmessage = ({ data }) => {
       if (data.ready) {
@@ -216,21 +220,24 @@ function rebuildError({ name, code, message, messageTh, messageEn, location }) {
  * Why the engine did not load, from the error and the policy violations seen:
  * `loadCause`, `messageTh` and `messageEn` on an Error marked `sapanLoad`. Causes:
  * `csp-connect` (the wasm fetch blocked), `csp-wasm` (compiling WebAssembly
- * blocked: no 'wasm-unsafe-eval'), `missing` (the file is not there),
- * `mime` (not served as WebAssembly), `network`, `unknown`.
+ * blocked: no 'wasm-unsafe-eval'), `missing` (HTTP 404 or 410), `mime` (what
+ * came is not WebAssembly: often a missing file answered with a web page),
+ * `network` (no answer, or another HTTP error), `unknown`.
  */
 export function loadFailure({ name, message, violations = [] }) {
   const url = wasmUrl();
   const origin = new URL(url).origin;
   const source = origin === globalThis.location?.origin ? "'self'" : origin;
-  const blocked = (directive) => violations.find((v) => v.directive?.startsWith(directive));
+  // Only the violations of the engine's own loading count (the page may block other things meanwhile).
+  const blocked = (directive, what) => violations.some((v) => v.directive?.startsWith(directive) && what(v.blocked));
   let cause = "unknown";
-  if (blocked("connect-src")) cause = "csp-connect";
-  else if (blocked("script-src") && /eval|wasm/i.test(blocked("script-src").blocked)) cause = "csp-wasm";
+  // A cross-origin URL may be reported as its origin only.
+  if (blocked("connect-src", (b) => b === url || (b && url.startsWith(b)))) cause = "csp-connect";
+  else if (blocked("script-src", (b) => /eval|wasm/i.test(b))) cause = "csp-wasm";
   else if (/wasm-unsafe-eval|unsafe-eval|Content Security Policy/i.test(message)) cause = "csp-wasm";
-  else if (/status code is not ok|404|not found/i.test(message)) cause = "missing";
+  else if (/^HTTP (404|410)\b/.test(message)) cause = "missing";
   else if (/MIME|application\/wasm|magic word|expected magic/i.test(message)) cause = "mime";
-  else if (/fetch|network|load failed/i.test(message)) cause = "network";
+  else if (/fetch|network|load failed|^HTTP \d/i.test(message)) cause = "network";
   const e = new Error(`${name}: ${message}`);
   e.sapanLoad = true;
   e.loadCause = cause;

@@ -14,7 +14,7 @@
 // the page, and the worker is the one that answers.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openSite, root, screenshot } from "./site.mjs";
 import { nativeRank } from "./reference.mjs";
@@ -130,11 +130,12 @@ test("a lazy widget asks for nothing until it is scrolled into view, then starts
 });
 
 /** A site served with `csp` (or with the wasm removed): the error a widget shows, and its status. */
-async function failure(name, csp, { removeWasm = false } = {}) {
+async function failure(name, csp, { removeWasm = false, wasmText = null } = {}) {
   const s = await openSite(`widget-partner-${name}`, { headers: { "Content-Security-Policy": csp } });
   try {
     for (const f of PAGE_FILES) cpSync(join(pages, f), join(s.dir, f));
     if (removeWasm) rmSync(join(s.dir, "sapan_bg.wasm"));
+    if (wasmText !== null) writeFileSync(join(s.dir, "sapan_bg.wasm"), wasmText);
     const page = await open(s, "widget-hostile.html");
     await page.waitForFunction(() => window.heard.filter((e) => e.type === "sapan-error").length === 3);
     const errors = await page.evaluate(() => window.heard.filter((e) => e.type === "sapan-error").map((e) => e.detail));
@@ -147,7 +148,7 @@ async function failure(name, csp, { removeWasm = false } = {}) {
   }
 }
 
-test("a policy without connect-src, or without 'wasm-unsafe-eval', or a missing wasm file: the error names the cause and the fix", async () => {
+test("a policy without connect-src or 'wasm-unsafe-eval', a missing wasm file, a web page in its place: the error names the cause and the fix", async () => {
   const noConnect = await failure("no-connect", PARTNER_CSP.replace(" connect-src 'self';", ""));
   assert.ok(noConnect.errors.every((e) => e.code === "engine_failed" && e.cause === "csp-connect"), JSON.stringify(noConnect.errors[0]));
   assert.match(noConnect.errors[0].messageEn, /Content-Security-Policy blocks fetching .*sapan_bg\.wasm\. Add connect-src 'self'/);
@@ -163,4 +164,9 @@ test("a policy without connect-src, or without 'wasm-unsafe-eval', or a missing 
   const missing = await failure("missing", PARTNER_CSP, { removeWasm: true });
   assert.ok(missing.errors.every((e) => e.cause === "missing"), JSON.stringify(missing.errors[0]));
   assert.match(missing.errors[0].messageEn, /sapan_bg\.wasm is not on the server/);
+
+  // A host that answers a missing file with a web page: what came is not WebAssembly.
+  const page = await failure("html", PARTNER_CSP, { wasmText: "<!doctype html><title>Not found</title>" });
+  assert.ok(page.errors.every((e) => e.cause === "mime"), JSON.stringify(page.errors[0]));
+  assert.match(page.errors[0].messageEn, /is not WebAssembly \(a web page answering for a missing file\?\)/);
 });
