@@ -169,7 +169,7 @@ export class SapanAlignView {
 
   #renderSearch(state, t) {
     const { lang, matches } = state;
-    // Built once and then updated in place: moving the textarea would blur it mid-typing.
+    // Built once and then updated in place: moving the text box would blur it mid-typing.
     this.#search ??= {
       // The text box's name is the label alone; the hint and the scope describe it.
       label: h("label", { part: "label", for: "input" }),
