@@ -10,6 +10,7 @@
 // failure to load says why, when the browser told (a Content-Security-Policy
 // directive, a missing or mistyped file), and what to change.
 import { widgetStrings } from "./widget-i18n.js";
+import { errorFromFields } from "./worker-errors.js";
 
 let shared = null;
 
@@ -173,7 +174,7 @@ function startWorker(module) {
         const waiting = pending.get(data.id);
         pending.delete(data.id);
         if (!waiting) return;
-        if (data.error) waiting.rej(rebuildError(data.error));
+        if (data.error) waiting.rej(errorFromFields(data.error));
         else waiting.res(data.result);
       }
     };
@@ -206,14 +207,6 @@ async function startOnPage(module) {
     align: (outcomes, options) => run(() => engine.align(outcomes, options)),
     parse: (bytes, options) => run(() => engine.parseOutcomes(bytes, options)),
   };
-}
-
-/** A SapanError (or another error) from the worker's plain fields. */
-function rebuildError({ name, code, message, messageTh, messageEn, location }) {
-  const e = new Error(message);
-  e.name = name;
-  if (name === "SapanError") Object.assign(e, { code, messageTh, messageEn, location });
-  return e;
 }
 
 /**

@@ -9,10 +9,11 @@
 // the one that decides, so its violations name what to change.
 //
 //   page → worker, first: { module: WebAssembly.Module }
-//   worker → page, once:  { ready: { version, competencies, frameworkAreas } } | { failed: { name, message } }
+//   worker → page, once:  { ready: { version, competencies, frameworkAreas } } | { failed: { name, message, … } }
 //   page → worker: { id, op: "search" | "align" | "parse", args }
 //   worker → page: { id, result } | { id, error: { name, code, message, messageTh, messageEn, location } }
 import { initSync, Engine } from "./sapan.js";
+import { errorFields } from "./worker-errors.js";
 
 let engine = null;
 
@@ -30,7 +31,7 @@ self.onmessage = ({ data }) => {
       engine = new Engine();
       self.postMessage({ ready: { version: engine.version, competencies: engine.competencies(), frameworkAreas: engine.frameworkAreas() } });
     } catch (error) {
-      self.postMessage({ failed: { name: error?.name ?? "Error", message: String(error?.message ?? error) } });
+      self.postMessage({ failed: errorFields(error) });
     }
     return;
   }
@@ -38,17 +39,6 @@ self.onmessage = ({ data }) => {
   try {
     self.postMessage({ id, result: OPS[op](args) });
   } catch (error) {
-    // An Error does not survive postMessage with its own fields: send them as data.
-    self.postMessage({
-      id,
-      error: {
-        name: error?.name ?? "Error",
-        code: error?.code ?? null,
-        message: String(error?.message ?? error),
-        messageTh: error?.messageTh ?? null,
-        messageEn: error?.messageEn ?? null,
-        location: error?.location ?? null,
-      },
-    });
+    self.postMessage({ id, error: errorFields(error) });
   }
 };

@@ -5,8 +5,9 @@
 // lets it show progress, drop a superseded job and cancel between chunks.
 //
 //   page → worker: { id, outcomes, options }
-//   worker → page: { id, alignment } | { id, error: { name, code, message, messageTh, messageEn } }
+//   worker → page: { id, alignment } | { id, error: { name, code, message, messageTh, messageEn, location } }
 import { loadEngine } from "../engine.js";
+import { errorFields } from "../worker-errors.js";
 
 const engine = loadEngine();
 
@@ -16,16 +17,6 @@ self.onmessage = async ({ data }) => {
     const e = await engine;
     self.postMessage({ id, alignment: e.align(outcomes, options) });
   } catch (error) {
-    // An Error does not survive postMessage with its own fields: send them as data.
-    self.postMessage({
-      id,
-      error: {
-        name: error?.name ?? "Error",
-        code: error?.code ?? null,
-        message: error?.message ?? String(error),
-        messageTh: error?.messageTh ?? null,
-        messageEn: error?.messageEn ?? null,
-      },
-    });
+    self.postMessage({ id, error: errorFields(error) });
   }
 };

@@ -8,6 +8,8 @@
 // exactly what `engine.align` gives for the whole list (`recount`;
 // tests/wasm/app-scale.test.mjs checks it).
 
+import { errorFromFields } from "../worker-errors.js";
+
 /** The most outcomes aligned on the page itself (measured: scripts/bench-scale). */
 export const SYNC_LIMIT = 150;
 /** Outcomes per message to the worker: ~90 ms of work there, a few ms to receive here. */
@@ -75,13 +77,6 @@ function reusable(project, from) {
   return { known, missing };
 }
 
-/** A `SapanError` again from the fields the worker sent. */
-function workerError(e) {
-  const error = new Error(e.message);
-  Object.assign(error, { name: e.name, code: e.code, messageTh: e.messageTh, messageEn: e.messageEn });
-  return error;
-}
-
 /**
  * `createAligner(engine)` gives the store its two ways to align:
  * `large(project)`, `now(project)` (on the page, synchronous) and
@@ -109,7 +104,7 @@ export function createAligner(engine, { syncLimit = SYNC_LIMIT, chunk = CHUNK } 
       const call = waiting.get(data.id);
       if (!call) return;
       waiting.delete(data.id);
-      if (data.error) call.reject(workerError(data.error));
+      if (data.error) call.reject(errorFromFields(data.error));
       else call.resolve(data.alignment);
     };
     // A worker that cannot start (an old browser, a policy that forbids it)
