@@ -1,6 +1,7 @@
 // The teacher app for browser tests: the site assembled exactly as the main
 // job serves it (scripts/site.mjs), in its own directory under target/, served
 // on 127.0.0.1, with Chromium launched and allowed to reach only that server.
+import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { mkdirSync } from "node:fs";
@@ -36,4 +37,28 @@ export async function openSite(name, { headers } = {}) {
 /** Saves a screenshot as target/screenshots/<name>.png (for reviewers: look at them). */
 export async function screenshot(page, name, options = {}) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true, ...options });
+}
+
+/**
+ * Records every Content-Security-Policy violation of `page` in `window.cspViolations`
+ * ("<directive> blocked <URI>"), from before its first script; call before `goto`.
+ */
+export function recordViolations(page) {
+  return page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
+    });
+  });
+}
+
+/**
+ * The checks a page of the widget tests ends with: no CSP violation (recorded by
+ * recordViolations), no console error or page error, no request off 127.0.0.1. Then it is closed.
+ */
+export async function finishPage(site, page) {
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "no CSP violation");
+  assert.deepEqual(page.problems, [], "no console error or page error");
+  site.browser.assertNoOffsite();
+  await page.close();
 }

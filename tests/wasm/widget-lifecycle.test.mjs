@@ -15,7 +15,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { openSite, root } from "./site.mjs";
+import { finishPage, openSite, recordViolations, root } from "./site.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const pages = join(root, "tests/wasm/pages");
@@ -43,13 +43,10 @@ after(async () => {
  */
 async function open() {
   const page = await site.browser.newPage();
+  await recordViolations(page);
   await page.addInitScript(() => {
-    window.cspViolations = [];
     window.heard = [];
     window.fetches = [];
-    document.addEventListener("securitypolicyviolation", (e) => {
-      window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
-    });
     for (const type of ["sapan-ready", "sapan-change", "sapan-error"]) {
       document.addEventListener(type, (e) => window.heard.push({ type, target: e.target.id, detail: JSON.parse(JSON.stringify(e.detail)) }));
     }
@@ -87,11 +84,8 @@ async function holdRequests(page, path) {
 }
 
 /** The checks every test ends with. */
-async function finish(page) {
-  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "no CSP violation");
-  assert.deepEqual(page.problems, [], "no console error or page error");
-  site.browser.assertNoOffsite();
-  await page.close();
+function finish(page) {
+  return finishPage(site, page);
 }
 
 const settle = (page) => page.waitForTimeout(SETTLE_MS);

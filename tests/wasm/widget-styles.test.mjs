@@ -10,7 +10,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { openSite, root, screenshot, screenshots } from "./site.mjs";
+import { finishPage, openSite, recordViolations, root, screenshot, screenshots } from "./site.mjs";
 
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; worker-src 'self'; img-src 'self'";
@@ -52,12 +52,7 @@ after(async () => {
 async function openHostile() {
   const page = await site.browser.newPage();
   await page.setViewportSize({ width: 1024, height: 768 });
-  await page.addInitScript(() => {
-    window.cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => {
-      window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
-    });
-  });
+  await recordViolations(page);
   await page.goto(`${site.url}/widget-hostile.html`);
   await page.evaluate(async () => {
     await customElements.whenDefined("sapan-align");
@@ -73,11 +68,8 @@ async function openHostile() {
   return page;
 }
 
-async function finish(page) {
-  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "no CSP violation");
-  assert.deepEqual(page.problems, [], "no console error or page error");
-  site.browser.assertNoOffsite();
-  await page.close();
+function finish(page) {
+  return finishPage(site, page);
 }
 
 // The inherited text properties a page can set on the host element.

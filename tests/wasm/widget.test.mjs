@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { openSite, root, screenshot } from "./site.mjs";
+import { finishPage, openSite, recordViolations, root, screenshot } from "./site.mjs";
 import { nativeRank } from "./reference.mjs";
 import { widgetModules } from "../../scripts/package.mjs";
 
@@ -41,12 +41,9 @@ after(async () => {
 async function open(path, viewport = { width: 1366, height: 768 }) {
   const page = await site.browser.newPage();
   await page.setViewportSize(viewport);
+  await recordViolations(page);
   await page.addInitScript(() => {
-    window.cspViolations = [];
     window.heard = [];
-    document.addEventListener("securitypolicyviolation", (e) => {
-      window.cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
-    });
     for (const type of ["sapan-ready", "sapan-change", "sapan-select", "sapan-error"]) {
       document.addEventListener(type, (e) => {
         window.heard.push({ type, target: e.target.id, bubbles: e.bubbles, composed: e.composed, detail: JSON.parse(JSON.stringify(e.detail)) });
@@ -68,11 +65,8 @@ async function openDefined() {
 }
 
 /** The checks every test ends with. */
-async function finish(page) {
-  assert.deepEqual(await page.evaluate(() => window.cspViolations), [], "no CSP violation");
-  assert.deepEqual(page.problems, [], "no console error or page error");
-  site.browser.assertNoOffsite();
-  await page.close();
+function finish(page) {
+  return finishPage(site, page);
 }
 
 const codes = (page, host) => page.locator(`${host} li.match`).evaluateAll((els) => els.map((li) => li.dataset.code));
