@@ -1,6 +1,7 @@
-// One Sapan engine per page, loaded on first use and shared by the teacher app
-// and every <sapan-align> on the page: building it twice would cost the same
-// ~100 ms and memory again for identical results. The WebAssembly file is found
+// One Sapan engine per page, loaded on first use and shared by every part of
+// the teacher app: building it twice would cost the same ~100 ms and memory
+// again for identical results. (<sapan-align> has its own, in a worker:
+// widget-engine.js; the app's align worker calls this in its own scope.) The WebAssembly file is found
 // next to this module (wasm-bindgen resolves it from import.meta.url), so the
 // same code works from the app's own server, from the npm package and from a CDN.
 import init, { Engine } from "./sapan.js";

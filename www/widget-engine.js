@@ -10,7 +10,7 @@
 // failure to load says why, when the browser told (a Content-Security-Policy
 // directive, a missing or mistyped file), and what to change.
 import { widgetStrings } from "./widget-i18n.js";
-import { errorFromFields } from "./worker-errors.js";
+import { WIDGET_OPS, errorFields, errorFromFields } from "./worker-protocol.js";
 
 let shared = null;
 
@@ -21,7 +21,7 @@ export function loadWidgetEngine() {
     const module = compile(wasmUrl()).catch(async (error) => {
       // A violation event is dispatched after the failing call returns: let it arrive.
       await new Promise((r) => setTimeout(r, 0));
-      throw loadFailure({ name: error?.name ?? "Error", message: String(error?.message ?? error), violations });
+      throw loadFailure({ ...errorFields(error), violations });
     });
     // Failing here, the same message whichever way the engine would have run.
     module.catch(() => {});
@@ -189,23 +189,16 @@ async function startOnPage(module) {
     await init({ module_or_path: module });
     engine = new Engine();
   } catch (error) {
-    throw loadFailure({ name: error?.name ?? "Error", message: String(error?.message ?? error) });
+    throw loadFailure(errorFields(error));
   }
-  const run = (f) => {
-    try {
-      return Promise.resolve(f());
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
+  // The worker's requests, run here; asynchronous all the same (a throw becomes a rejection).
+  const ops = Object.entries(WIDGET_OPS).map(([op, f]) => [op, async (...args) => f(engine, ...args)]);
   return {
     thread: "main",
     version: engine.version,
     competencies: () => engine.competencies(),
     frameworkAreas: () => engine.frameworkAreas(),
-    search: (text, options) => run(() => ({ query: engine.normalize(text), matches: engine.rank(text, options), clauses: engine.clauses(text) })),
-    align: (outcomes, options) => run(() => engine.align(outcomes, options)),
-    parse: (bytes, options) => run(() => engine.parseOutcomes(bytes, options)),
+    ...Object.fromEntries(ops),
   };
 }
 
@@ -217,7 +210,7 @@ async function startOnPage(module) {
  * came is not WebAssembly: often a missing file answered with a web page),
  * `network` (no answer, or another HTTP error), `unknown`.
  */
-export function loadFailure({ name, message, violations = [] }) {
+function loadFailure({ name, message, violations = [] }) {
   const url = wasmUrl();
   const origin = new URL(url).origin;
   const source = origin === globalThis.location?.origin ? "'self'" : origin;

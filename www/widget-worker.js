@@ -13,16 +13,9 @@
 //   page → worker: { id, op: "search" | "align" | "parse", args }
 //   worker → page: { id, result } | { id, error: { name, code, message, messageTh, messageEn, location } }
 import { initSync, Engine } from "./sapan.js";
-import { errorFields } from "./worker-errors.js";
+import { WIDGET_OPS, errorFields } from "./worker-protocol.js";
 
 let engine = null;
-
-const OPS = {
-  /** The ranking of a typed text, with what the widget shows beside it. */
-  search: ([text, options]) => ({ query: engine.normalize(text), matches: engine.rank(text, options), clauses: engine.clauses(text) }),
-  align: ([outcomes, options]) => engine.align(outcomes, options),
-  parse: ([bytes, options]) => engine.parseOutcomes(bytes, options),
-};
 
 self.onmessage = ({ data }) => {
   if (data.module) {
@@ -37,7 +30,7 @@ self.onmessage = ({ data }) => {
   }
   const { id, op, args } = data;
   try {
-    self.postMessage({ id, result: OPS[op](args) });
+    self.postMessage({ id, result: WIDGET_OPS[op](engine, ...args) });
   } catch (error) {
     self.postMessage({ id, error: errorFields(error) });
   }

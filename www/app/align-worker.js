@@ -7,7 +7,7 @@
 //   page → worker: { id, outcomes, options }
 //   worker → page: { id, alignment } | { id, error: { name, code, message, messageTh, messageEn, location } }
 import { loadEngine } from "../engine.js";
-import { errorFields } from "../worker-errors.js";
+import { errorFields } from "../worker-protocol.js";
 
 const engine = loadEngine();
 

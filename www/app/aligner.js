@@ -8,7 +8,7 @@
 // exactly what `engine.align` gives for the whole list (`recount`;
 // tests/wasm/app-scale.test.mjs checks it).
 
-import { errorFromFields } from "../worker-errors.js";
+import { errorFromFields } from "../worker-protocol.js";
 
 /** The most outcomes aligned on the page itself (measured: scripts/bench-scale). */
 export const SYNC_LIMIT = 150;
