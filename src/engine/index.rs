@@ -250,15 +250,44 @@ pub(crate) struct GramIndex {
     idf: Vec<f32>,
     unseen_idf: f32,
     /// Per field: gram id → (doc, weight).
-    postings: Fields<Vec<Vec<(u32, f32)>>>,
+    postings: Fields<Postings>,
+}
+
+/// Postings of every gram of one field in one array, gram by gram (the layout of a
+/// compressed sparse row): one allocation instead of one per gram, which was a third of
+/// the time it took to build the index, and a tighter loop when a query adds its cosines.
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    /// Gram id → its postings: `entries[starts[id]..starts[id + 1]]`.
+    starts: Vec<u32>,
+    /// (doc, weight), by gram, then by doc.
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn of(&self, id: u32) -> &[(u32, f32)] {
+        let (start, end) = (self.starts[id as usize], self.starts[id as usize + 1]);
+        &self.entries[start as usize..end as usize]
+    }
 }
 
 impl GramIndex {
     /// The indicator texts set the IDF; every field is indexed.
     pub fn new(fields: Fields<&[String]>) -> GramIndex {
         let mut index = GramIndex::default();
+        // Distinct grams grow with the text, about one for every five characters of the
+        // curriculum: reserving for that spares the map its rehashes as it grows.
+        let chars: usize = fields
+            .iter()
+            .flat_map(|f| f.iter())
+            .map(|t| t.len() / 3)
+            .sum();
+        index.ids.reserve(chars / 4);
         let mut buf = Vec::new();
         let mut df: Vec<u32> = Vec::new();
+        // Each document's distinct grams with their counts. Counted on the sorted grams
+        // first, so the map is probed once per distinct gram of a document, not once per
+        // occurrence; ids still go by first appearance, in hash order within a document.
         let per_field: Fields<Vec<Vec<(u32, u32)>>> = fields.map(|texts| {
             texts
                 .iter()
@@ -266,16 +295,20 @@ impl GramIndex {
                     grams(t, &mut buf);
                     buf.sort_unstable();
                     let mut counts: Vec<(u32, u32)> = Vec::new();
-                    for &g in &buf {
+                    let mut i = 0;
+                    while i < buf.len() {
+                        let g = buf[i];
+                        let mut j = i + 1;
+                        while j < buf.len() && buf[j] == g {
+                            j += 1;
+                        }
                         let next = index.ids.len() as u32;
                         let id = *index.ids.entry(g).or_insert(next);
                         if id as usize == df.len() {
                             df.push(0);
                         }
-                        match counts.last_mut() {
-                            Some((last, n)) if *last == id => *n += 1,
-                            _ => counts.push((id, 1)),
-                        }
+                        counts.push((id, (j - i) as u32));
+                        i = j;
                     }
                     counts
                 })
@@ -292,19 +325,34 @@ impl GramIndex {
             .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
             .collect();
         index.unseen_idf = (n + 1.0).ln() + 1.0;
+        let grams = index.idf.len();
         index.postings = per_field.map(|docs| {
-            let mut postings = vec![Vec::new(); index.idf.len()];
-            for (d, doc) in docs.iter().enumerate() {
-                let weights: Vec<f32> = doc
-                    .iter()
-                    .map(|&(id, c)| (1.0 + (c as f32).ln()) * index.idf[id as usize])
-                    .collect();
-                let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt().max(1e-9);
-                for (&(id, _), w) in doc.iter().zip(weights) {
-                    postings[id as usize].push((d as u32, w / norm));
+            let mut starts = vec![0u32; grams + 1];
+            for doc in &docs {
+                for &(id, _) in doc {
+                    starts[id as usize + 1] += 1;
                 }
             }
-            postings
+            for k in 1..starts.len() {
+                starts[k] += starts[k - 1];
+            }
+            let mut fill = starts.clone();
+            let mut entries = vec![(0u32, 0f32); starts[grams] as usize];
+            let mut weights = Vec::new();
+            for (d, doc) in docs.iter().enumerate() {
+                weights.clear();
+                weights.extend(
+                    doc.iter()
+                        .map(|&(id, c)| (1.0 + (c as f32).ln()) * index.idf[id as usize]),
+                );
+                let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt().max(1e-9);
+                for (&(id, _), &w) in doc.iter().zip(&weights) {
+                    let slot = &mut fill[id as usize];
+                    entries[*slot as usize] = (d as u32, w / norm);
+                    *slot += 1;
+                }
+            }
+            Postings { starts, entries }
         });
         index
     }
@@ -336,10 +384,10 @@ impl GramIndex {
     /// Adds the cosine of the query with every document of each field into
     /// that field's `scores`.
     pub fn cosine(&self, query: &[(Option<u32>, f32)], scores: Fields<&mut [f32]>) {
-        let add = |postings: &[Vec<(u32, f32)>], scores: &mut [f32]| {
+        let add = |postings: &Postings, scores: &mut [f32]| {
             for &(id, qw) in query {
                 if let Some(id) = id {
-                    for &(d, w) in &postings[id as usize] {
+                    for &(d, w) in postings.of(id) {
                         scores[d as usize] += qw * w;
                     }
                 }
