@@ -1,9 +1,10 @@
 //! The generated files, and the one switch that rewrites them.
 //!
-//! Four files are made from sources kept beside them and committed, so that the library embeds
+//! Five files are made from sources kept beside them and committed, so that the library embeds
 //! them instead of building them at start-up: `data/thai/words.fc` (`text::dict`),
-//! `src/text/nfc_tables.rs` (`text::nfc`), `data/index/segmentation.bin` (`engine::cuts`) and
-//! `data/thai/ttc_freq.bin` (`engine::index::general_frequencies`). For each, a test builds the
+//! `src/text/nfc_tables.rs` (`text::nfc`), `data/index/segmentation.bin` (`engine::cuts`),
+//! `data/index/clause_leads.txt` (`engine::clause`) and `data/thai/ttc_freq.bin`
+//! (`engine::index::general_frequencies`). For each, a test builds the
 //! file afresh and hands it to [`check_or_write`]: a plain `cargo test` fails when the
 //! committed file no longer matches its sources, and with `SAPAN_REGENERATE` set the file is
 //! rewritten instead. Those tests' names start with `generated_`, so one filter selects them;

@@ -120,6 +120,39 @@ const NOT_LEADS: &[&str] = &["การ", "ความ", "มี", "ให้",
 
 const EXTRA_LEADS: &[&str] = &["สามารถ", "เพื่อ", "เพื่อให้", "นักเรียน", "ลงความเห็น"];
 
+/// The leads of the embedded curriculum, made ahead by [`leads`] (`data/index/clause_leads.txt`,
+/// one word a line after a `#` header): segmenting the head of every indicator was a tenth
+/// of the time it took to build the engine. A test requires the file to be what [`leads`]
+/// gives today (`scripts/regenerate` rewrites it).
+const EMBEDDED_LEADS: &str = include_str!("../../data/index/clause_leads.txt");
+
+/// [`leads`] of the embedded curriculum's indicators, read from the stored list.
+pub(crate) fn embedded_leads() -> Leads {
+    Leads(
+        EMBEDDED_LEADS
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// The stored form of `leads`: sorted, one a line, after a header saying what it is.
+#[cfg(test)]
+pub(crate) fn encode_leads(leads: &Leads) -> String {
+    let mut words: Vec<&String> = leads.0.iter().collect();
+    words.sort();
+    let mut out = String::from(
+        "# The words that open a clause (src/engine/clause.rs `leads`), made from the embedded\n\
+         # indicators by scripts/regenerate: do not edit.\n",
+    );
+    for w in words {
+        out.push_str(w);
+        out.push('\n');
+    }
+    out
+}
+
 pub(crate) fn leads<'a>(
     segmenter: &Segmenter<'_>,
     indicators: impl Iterator<Item = &'a str>,
@@ -459,6 +492,23 @@ fn kind_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generated_clause_leads_txt_is_what_the_indicators_give_today() {
+        let dict = crate::text::dict::Dictionary::embedded();
+        let indicators = crate::curriculum::Curriculum::embedded().indicators();
+        let fresh = leads(
+            &Segmenter::new(dict),
+            indicators.iter().map(|i| i.text.as_str()),
+        );
+        crate::generated::check_or_write(
+            "data/index/clause_leads.txt",
+            encode_leads(&fresh).as_bytes(),
+            "the first words of the embedded indicators, the verb lexicon and the extra leads",
+        );
+        // What the engine reads back is the set itself, not only the same bytes.
+        assert_eq!(embedded_leads().0, fresh.0);
+    }
 
     fn split(t: &str) -> Vec<Clause> {
         Engine::new().split_clauses(t)
