@@ -30,6 +30,10 @@ export const SHELL = {
     loading: "กำลังโหลดเครื่องมือ…",
     ready: "พร้อมใช้งาน",
     failed: (m) => `โหลดเครื่องมือไม่สำเร็จ: ${m}`,
+    viewLoading: "กำลังโหลดส่วนนี้…",
+    viewFailed: (m) => `โหลดส่วนนี้ไม่สำเร็จ อาจเพราะการเชื่อมต่อเครือข่าย ตรวจการเชื่อมต่อแล้วลองอีกครั้ง หรือโหลดหน้าใหม่ (${m})`,
+    viewRetry: "ลองอีกครั้ง",
+    printPending: "เอกสารสำหรับพิมพ์ยังโหลดไม่เสร็จ ปิดหน้าต่างนี้แล้วสั่งพิมพ์อีกครั้ง",
     footer: "ตัวชี้วัดจากหลักสูตรแกนกลางการศึกษาขั้นพื้นฐาน พ.ศ. 2551 (ฉบับปรับปรุง พ.ศ. 2560) คะแนนและระดับความสอดคล้องเป็นข้อเสนอแนะของเครื่องมือ ครูเป็นผู้ตัดสิน",
   },
   en: {
@@ -47,6 +51,10 @@ export const SHELL = {
     loading: "Loading the engine…",
     ready: "Ready",
     failed: (m) => `The engine could not be loaded: ${m}`,
+    viewLoading: "Loading this section…",
+    viewFailed: (m) => `This section could not be loaded, perhaps because of the network connection. Check the connection and try again, or reload the page (${m})`,
+    viewRetry: "Try again",
+    printPending: "The print document has not finished loading. Close this window and print again.",
     footer: "Indicators of the Basic Education Core Curriculum B.E. 2551 (revised B.E. 2560). Scores and relation levels are the tool's suggestions; the teacher decides.",
   },
 };
