@@ -4,8 +4,9 @@
 import { h, fill, download } from "../dom.js";
 import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
-import { dateStamp, includeUnreviewedBox, keepResultOptionsInProject, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
+import { includeUnreviewedBox, keepResultOptionsInProject, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
 import { printDoc } from "./results-print.js";
+import { dateStamp } from "./file-names.js";
 import { countable } from "./coverage-view.js";
 import { projectFileBlock } from "./results-project-file.js";
 import { onSaveStatus } from "./storage.js";

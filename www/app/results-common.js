@@ -85,12 +85,6 @@ export function groupByAreaGrade(codes, engine) {
   return [...groups.values()].sort((x, y) => areaOrder(x.area) - areaOrder(y.area) || x.grade - y.grade);
 }
 
-/** Today as YYYY-MM-DD in the teacher's own time zone, for file names. */
-export function dateStamp(date = new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** The shared checkbox; `id` must be unique on the page. */
 export function includeUnreviewedBox(id, lang) {
   const t = tr(RESULTS, lang);
