@@ -35,14 +35,16 @@ export function references(source) {
 }
 
 /**
- * Every file reachable from `entry` in the flat folder `dir` (www/ or pkg/),
- * entry first: the modules it loads by the kinds of reference in `kinds`, and
- * what they name with `new URL` (a worker, the wasm). `sapan.js` is a leaf
- * where it is absent (www/: wasm-pack writes it into pkg/). The widget is flat (every
- * module beside sapan.js, in the site and in the package), so a reference
- * into a folder is an error here rather than a broken package.
+ * Every file reachable from `entry` in the folder `dir` (www/ or pkg/), entry
+ * first: the modules it loads by the kinds of reference in `kinds`, and what
+ * they name with `new URL` (a worker, the wasm). `sapan.js` is a leaf where it
+ * is absent (www/: wasm-pack writes it into pkg/). The widget is flat (every
+ * module beside sapan.js, in the site and in the package), so by default a
+ * reference into a folder is an error here rather than a broken package;
+ * `{ flat: false }` follows them (the teacher app's modules under app/), and
+ * names files by their path from `dir`.
  */
-export function moduleGraph(dir, entry, kinds = ["static", "dynamic", "url"]) {
+export function moduleGraph(dir, entry, kinds = ["static", "dynamic", "url"], { flat = true } = {}) {
   const order = [];
   const visit = (name) => {
     if (order.includes(name)) return;
@@ -50,8 +52,8 @@ export function moduleGraph(dir, entry, kinds = ["static", "dynamic", "url"]) {
     if (!name.endsWith(".js") || (name === "sapan.js" && !existsSync(join(dir, name)))) return;
     const found = references(readFileSync(join(dir, name), "utf8"));
     for (const spec of kinds.flatMap((k) => found[k])) {
-      if (!/^\.\/[^/]+$/.test(spec)) throw new Error(`${name} refers to ${spec}: widget files must sit beside it`);
-      visit(spec.slice(2));
+      if (flat && !/^\.\/[^/]+$/.test(spec)) throw new Error(`${name} refers to ${spec}: widget files must sit beside it`);
+      visit(posix.normalize(posix.join(posix.dirname(name), spec)));
     }
   };
   visit(entry);
@@ -95,23 +97,58 @@ export function documentFetchesWasm(dir, graph) {
 }
 
 /**
- * What the teacher app downloads on opening: index.html, the stylesheets and
- * scripts it links, every module they import (app/ included), and the engine.
+ * What the teacher app loads on opening, from www/index.html: the stylesheets,
+ * the module script, every module it imports statically (app/ included), and
+ * the engine. Not what it imports with `import()`: each view but the first is
+ * imported when first shown (www/app.js; see appLazyViews). Not `new URL` ones
+ * either: the app starts its align worker only when asked to align.
  * (The example set, examples.json, is fetched only when asked for.)
+ * `{ hinted: false }` leaves out the files index.html names only in a
+ * modulepreload hint, to compare the hints with the import graph; `dir`: the
+ * app's folder (www/; another one in tests).
  */
-export function appFiles() {
-  const html = readFileSync(join(www, "index.html"), "utf8");
+export function appFirstLoad({ dir = www, hinted = true } = {}) {
+  const html = readFileSync(join(dir, "index.html"), "utf8");
   const files = ["index.html"];
-  const visit = (name) => {
-    if (files.includes(name)) return;
-    files.push(name);
-    if (!name.endsWith(".js") || name === "sapan.js") return;
-    const found = references(readFileSync(join(www, name), "utf8"));
-    // Not `new URL` ones: the app starts its worker only when asked to align.
-    for (const spec of [...found.static, ...found.dynamic]) visit(posix.normalize(posix.join(posix.dirname(name), spec)));
+  const entries = [...html.matchAll(/<(?:link|script)\b[^>]*>/g)]
+    .map(([tag]) => [tag, tag.match(/\b(?:href|src)="([^":]+\.(?:css|js))"/)?.[1]])
+    .filter(([tag, href]) => href && (hinted || !/\brel="modulepreload"/.test(tag)));
+  for (const [, href] of entries) {
+    for (const f of moduleGraph(dir, href, ["static"], { flat: false })) if (!files.includes(f)) files.push(f);
+  }
+  return files;
+}
+
+/**
+ * The views the teacher app imports on first use, in the order its modules
+ * name them: `[{ entry, files }]`, `files` being what showing the view first
+ * adds to what is already loaded on opening (modules shared with an earlier
+ * view are counted again: each view can be the first one opened).
+ */
+export function appLazyViews({ dir = www } = {}) {
+  const opening = new Set(appFirstLoad({ dir }));
+  const found = [];
+  const visit = (modules) => {
+    for (const name of modules.filter((f) => f.endsWith(".js") && f !== "sapan.js")) {
+      for (const spec of references(readFileSync(join(dir, name), "utf8")).dynamic) {
+        const entry = posix.normalize(posix.join(posix.dirname(name), spec));
+        if (opening.has(entry) || found.some((v) => v.entry === entry)) continue;
+        const files = moduleGraph(dir, entry, ["static"], { flat: false }).filter((f) => !opening.has(f));
+        found.push({ entry, files });
+        visit(files);
+      }
+    }
   };
-  for (const [, href] of html.matchAll(/(?:href|src)="([^":]+\.(?:css|js))"/g)) visit(href);
-  return files.map((f) => [f, f === "sapan.js" ? join(pkgDir, f) : join(www, f)]).concat([["sapan_bg.wasm", join(pkgDir, "sapan_bg.wasm")]]);
+  visit([...opening]);
+  return found;
+}
+
+/** `[name, path]` of a www/ file as the site serves it (sapan.js and the wasm come from pkg/). */
+export const appPath = (f) => [f, f === "sapan.js" || f === "sapan_bg.wasm" ? join(pkgDir, f) : join(www, f)];
+
+/** The teacher app's files on opening, `[name, path]`, the engine included. */
+export function appFiles() {
+  return [...appFirstLoad(), "sapan_bg.wasm"].map(appPath);
 }
 
 /** Files smaller than this are sent as they are: compressing them saves less than a header. */
@@ -195,20 +232,27 @@ function writePackage() {
   return widget;
 }
 
+/** The bytes a browser downloads for `files` ([name, path]), `{ raw, gzip, brotli }` each and in total. */
+export function downloadSizes(files) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  const rows = files.map(([name, path]) => {
+    const { raw, gz, br } = compressedFile(path);
+    const row = { raw: raw.length, gzip: gz.length, brotli: br.length };
+    for (const k in total) total[k] += row[k];
+    return [name, row];
+  });
+  return { rows, total };
+}
+
 /** Prints a size table of `files` ([name, path]); with `rows: false` only the total. */
 function sizeTable(title, files, { rows = true } = {}) {
-  const total = { raw: 0, gzip: 0, brotli: 0 };
   const line = (name, r) =>
     console.log(`  ${name.padEnd(22)} ${String(r.raw).padStart(9)} ${String(r.gzip).padStart(9)} ${String(r.brotli).padStart(9)}`);
   console.log(title);
   console.log(`  ${"file".padEnd(22)} ${"raw".padStart(9)} ${"gzip -9".padStart(9)} ${"brotli 11".padStart(9)}`);
-  for (const [name, path] of files) {
-    const { raw, gz, br } = compressedFile(path);
-    const row = { raw: raw.length, gzip: gz.length, brotli: br.length };
-    for (const k in total) total[k] += row[k];
-    if (rows) line(name, row);
-  }
-  line(rows ? "total" : `total (${files.length} files)`, total);
+  const sizes = downloadSizes(files);
+  if (rows) for (const [name, row] of sizes.rows) line(name, row);
+  line(rows ? "total" : `total (${files.length} files)`, sizes.total);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -226,5 +270,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       ]);
     }
     sizeTable("teacher app: index.html and everything it loads on opening (bytes)", appFiles(), { rows: false });
+    // Each view but the first is imported when first shown (www/app.js).
+    for (const { entry, files } of appLazyViews()) sizeTable(`teacher app, loaded on first use: ${entry} and what it adds (bytes)`, files.map(appPath), { rows: false });
   }
 }

@@ -2,6 +2,10 @@
 // state (app/store.js), and shows one view at a time. Each view is a module
 // under app/ with `mount(section, ctx)`; it renders from `ctx.store` and
 // re-renders when the state changes. Every text is set as text (dom.js).
+//
+// Only the import view, where every project starts, is imported statically
+// (and preloaded by index.html); the others are imported the first time they
+// are shown, so that opening the app downloads what its first screen needs.
 import { loadEngine } from "./engine.js";
 import { h, fill } from "./dom.js";
 import { emptyProject } from "./project.js";
@@ -11,17 +15,18 @@ import { mountAligningPanel } from "./app/aligning-panel.js";
 import { tr, SHELL } from "./app/i18n.js";
 import { restoreProject, persist } from "./app/storage.js";
 import * as importView from "./app/import-view.js";
-import * as alignView from "./app/align-view.js";
-import * as coverageView from "./app/coverage-view.js";
-import * as exportView from "./app/export-view.js";
-import * as freeView from "./app/free-text.js";
+import { lazyViews } from "./app/lazy-view.js";
 
+// Each view by name, with its module or a function importing it. The specifiers
+// stay literal: scripts/package.mjs reads them to tell the first load from
+// what each view adds (and tests/wasm/app-loading.test.mjs holds index.html's
+// preload hints to that).
 const VIEWS = [
   ["import", importView],
-  ["align", alignView],
-  ["coverage", coverageView],
-  ["export", exportView],
-  ["free", freeView],
+  ["align", () => import("./app/align-view.js")],
+  ["coverage", () => import("./app/coverage-view.js")],
+  ["export", () => import("./app/export-view.js")],
+  ["free", () => import("./app/free-text.js")],
 ];
 const $ = (id) => document.getElementById(id);
 
@@ -48,6 +53,29 @@ function renderShell(state) {
   for (const button of $("tabs").querySelectorAll("button")) button.textContent = t(button.dataset.view);
 }
 
+/**
+ * Printing from any tab prints the export view's A4 document, which that view
+ * builds (app/export-view.js, on `beforeprint`). Until the export view is
+ * first opened its module is not loaded: Ctrl+P (⌘P) then waits for it and
+ * prints; a print started from the browser's menu cannot wait, so the page
+ * printed says to print again, and the view loads meanwhile.
+ */
+function printFromAnyView(views) {
+  document.addEventListener("keydown", (e) => {
+    // e.code as well: with a Thai keyboard layout the P key's e.key is "ย".
+    const printKey = (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.code === "KeyP" || e.key.toLowerCase() === "p");
+    if (!printKey || views.isMounted("export")) return;
+    e.preventDefault();
+    views.mounted("export").then((ok) => ok && window.print());
+  });
+  window.addEventListener("beforeprint", () => {
+    if (views.isMounted("export")) return;
+    views.mounted("export");
+    // After the loading note mounted() put in the section: the print styles show only .print-doc there.
+    $("view-export").append(h("p", { class: "print-doc", id: "print-pending" }, tr(SHELL, document.documentElement.lang)("printPending")));
+  });
+}
+
 async function start() {
   const lang = savedLang();
   $("app-status").textContent = tr(SHELL, lang)("loading");
@@ -58,6 +86,9 @@ async function start() {
   if (saved) store.update(() => saved, "restore", { keep: true });
 
   let current = null;
+  // Set below, once ctx exists: mounts a view on first use.
+  let views = null;
+  /** Shows view `name`; resolves once it is mounted (at once if it already is). */
   const show = (name, { focus = false } = {}) => {
     if (!VIEWS.some(([n]) => n === name)) name = "import";
     current = name;
@@ -67,7 +98,14 @@ async function start() {
       else b.removeAttribute("aria-current");
     }
     if (location.hash !== `#${name}`) history.replaceState(null, "", `#${name}`);
-    if (focus) $(`view-${name}`).querySelector("h2")?.focus();
+    const tab = document.activeElement;
+    return views.mounted(name).then(() => {
+      // Focus moves to the view's heading (or, if it failed to load, to the
+      // heading of what went wrong) as it did before views loaded lazily,
+      // unless the teacher went elsewhere while the module loaded.
+      const stayed = tab === document.activeElement || document.activeElement === document.body;
+      if (focus && current === name && stayed) $(`view-${name}`).querySelector("h2")?.focus();
+    });
   };
   // The status line's "ready" follows the language; an announcement stays as said.
   let readyShown = false;
@@ -104,11 +142,14 @@ async function start() {
   });
   renderShell(store.get());
   mountAligningPanel($("view-import"), ctx);
-  for (const [name, view] of VIEWS) view.mount($(`view-${name}`), ctx);
+  views = lazyViews(VIEWS, ctx, { section: (name) => $(`view-${name}`), retry: (name) => show(name, { focus: true }) });
   persist(ctx);
+  printFromAnyView(views);
 
+  // The first view (from the address, or the align view for a saved project)
+  // is mounted before the app says it is ready.
   const wanted = location.hash.slice(1);
-  show(wanted || (store.upcoming().outcomes.length ? "align" : "import"));
+  await show(wanted || (store.upcoming().outcomes.length ? "align" : "import"));
   window.addEventListener("hashchange", () => current !== location.hash.slice(1) && show(location.hash.slice(1)));
   $("app-status").textContent = tr(SHELL, store.get().lang)("ready");
   readyShown = true;

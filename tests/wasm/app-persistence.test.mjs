@@ -68,6 +68,18 @@ async function recordWhere(page, ok, what) {
   assert.fail(`the stored record never showed ${what}: ${JSON.stringify(await rawRecord(page))?.slice(0, 400)}`);
 }
 
+/**
+ * Waits until the save status says `state` where the teacher reads it, in the
+ * export view (loaded when first opened, so its #save-state exists only then),
+ * and goes back to the tab shown before.
+ */
+async function saveStateBecomes(page, state) {
+  const back = await page.evaluate(() => location.hash.slice(1));
+  await page.click("button[data-view=export]");
+  await page.waitForFunction((s) => document.getElementById("save-state")?.dataset.state === s, state);
+  await page.click(`button[data-view=${back}]`);
+}
+
 const decisionIn = (record, id, code) => record.project.decisions[id]?.[code]?.status ?? null;
 
 async function importExamples(page) {
@@ -215,7 +227,7 @@ test("a write that fails midway leaves the last complete record, shows the banne
     await banner.waitFor();
     assert.equal(await banner.getAttribute("data-problem"), "not-saved");
     assert.match(await banner.textContent(), /ยังไม่ได้บันทึก/);
-    await page.waitForFunction(() => document.getElementById("save-state")?.dataset.state === "failed");
+    await saveStateBecomes(page, "failed");
     assert.deepEqual(await rawRecord(page), before, "the record is the last complete one, not half of a save");
     // The work is on the page, and in the project file the banner offers.
     assert.equal(await pressed(page, lo[0].id, lo[0].code, "confirm"), "true");
@@ -350,7 +362,7 @@ test("a record from a newer app is refused with a Thai and English banner and ne
     await page.click(button(lo[0].id, lo[0].code, "confirm"));
     assert.equal(await pressed(page, lo[0].id, lo[0].code, "confirm"), "true", "the work goes on");
     // The save comes and writes nothing; leaving the page (which flushes) neither.
-    await page.waitForFunction(() => document.getElementById("save-state")?.dataset.state === "failed");
+    await saveStateBecomes(page, "failed");
     await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
     assert.deepEqual(await rawRecord(page), newer, "the newer app's record is untouched");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#storage-save-file")]);

@@ -34,13 +34,20 @@ async function finish({ site, page }) {
   }
 }
 
+/** Waits for the align view to be shown and mounted (it loads on first use: app/lazy-view.js keeps it aria-busy until then). */
+const alignShown = (page) =>
+  page.waitForFunction(() => {
+    const view = document.getElementById("view-align");
+    return !view.hidden && !view.hasAttribute("aria-busy");
+  });
+
 /** Reads `text` through the paste box and applies it with the first apply button. */
 async function importPasted(page, text) {
   await page.fill("#import-text", text);
   await page.click("#import-read");
   await page.waitForSelector("#import-preview");
   await page.locator("#import-use, #import-add").first().click();
-  await page.waitForFunction(() => !document.getElementById("view-align").hidden);
+  await alignShown(page);
 }
 
 async function importExamples(page) {
@@ -72,7 +79,7 @@ test("pasted outcomes are previewed with problems by line, and each gets suggest
     await screenshot(page, "app-import-preview");
 
     await page.click("#import-use");
-    await page.waitForFunction(() => !document.getElementById("view-align").hidden);
+    await alignShown(page);
     assert.equal(await page.evaluate(() => location.hash), "#align");
     const cards = page.locator("#align-list article");
     assert.equal(await cards.count(), 3);
@@ -225,7 +232,7 @@ test("keyboard alone: paste, read, use the list and confirm the first suggestion
     assert.equal((await focused()).id, "import-preview-heading", "focus moves to the preview");
     await tabUntil((f) => f.id === "import-use");
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => !document.getElementById("view-align").hidden);
+    await alignShown(page);
     await tabUntil((f) => f.cls.includes("work-confirm"));
     await page.keyboard.press("Space");
     await page.waitForFunction(() => document.querySelector("#align-progress").textContent === "ตรวจแล้ว 1 จาก 3 ข้อ");

@@ -4,7 +4,7 @@
 // (so a count or a name is never dropped from one language).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SHELL } from "../../www/app/i18n.js";
+import { SHELL, STORAGE } from "../../www/app/i18n.js";
 import * as work from "../../www/app/work-i18n.js";
 import { RESULTS } from "../../www/app/results-i18n.js";
 import { WIDGET_STRINGS } from "../../www/widget-i18n.js";
@@ -12,6 +12,7 @@ import { CLAUSE_STRINGS } from "../../www/clauses.js";
 
 const tables = {
   SHELL,
+  STORAGE,
   ...Object.fromEntries(Object.entries(work).filter(([, v]) => typeof v?.th === "object")),
   RESULTS,
   WIDGET_STRINGS,
@@ -19,7 +20,7 @@ const tables = {
 };
 
 test("every string table has the same keys and kinds of value in Thai and English", () => {
-  assert.ok(Object.keys(tables).length === 8, `found ${Object.keys(tables).join(", ")}`);
+  assert.ok(Object.keys(tables).length === 9, `found ${Object.keys(tables).join(", ")}`);
   for (const [name, table] of Object.entries(tables)) {
     assert.deepEqual(Object.keys(table.en).sort(), Object.keys(table.th).sort(), `${name}: keys differ`);
     for (const key of Object.keys(table.th)) {

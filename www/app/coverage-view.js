@@ -13,6 +13,7 @@ import {
   groupByAreaGrade,
   includeUnreviewedBox,
   indicatorIndex,
+  keepResultOptionsInProject,
   liveView,
   resultOptions,
   reviewedOf,
@@ -27,6 +28,7 @@ const filter = { area: "", grade: "", showUncovered: false, page: 0 };
 export const MATRIX_PAGE = 50;
 
 export function mount(section, ctx) {
+  keepResultOptionsInProject(ctx);
   liveView(section, ctx, (view) => render(section, ctx, view));
 }
 

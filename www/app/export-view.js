@@ -4,9 +4,9 @@
 import { h, fill, download } from "../dom.js";
 import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
-import { withExportOptions } from "../project.js";
-import { dateStamp, includeUnreviewedBox, keepResultOptions, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
+import { includeUnreviewedBox, keepResultOptionsInProject, liveView, resultOptions, reviewedOf, setResultOptions } from "./results-common.js";
 import { printDoc } from "./results-print.js";
+import { dateStamp } from "./file-names.js";
 import { countable } from "./coverage-view.js";
 import { projectFileBlock } from "./results-project-file.js";
 import { onSaveStatus } from "./storage.js";
@@ -18,13 +18,8 @@ const FORMATS = [
 ];
 
 export function mount(section, ctx) {
-  // The title, the school and "include unreviewed" are the project's: saved
-  // with it, carried by project files, the same in every tab.
-  keepResultOptions({
-    get: () => ctx.store.get().project.exportOptions,
-    set: (changes) =>
-      ctx.store.update((p) => withExportOptions(p, changes), "includeUnreviewed" in changes ? "export-options" : "export-text"),
-  });
+  // The title, the school and "include unreviewed" are the project's.
+  keepResultOptionsInProject(ctx);
   liveView(section, ctx, (view) => render(section, ctx, view));
   onSaveStatus((status) => showSaveStatus(ctx, status));
   // Printing from any tab (Ctrl+P) prints the document as the work stands now.

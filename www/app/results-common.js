@@ -1,11 +1,11 @@
 // What the coverage and export views share: the "include suggestions not yet
 // reviewed" choice and the document's title and school (kept in the project's
-// `exportOptions` once the export view is mounted), the reviewed alignment both
+// `exportOptions` once either view is mounted), the reviewed alignment both
 // views count from, the curriculum's indicators by code, and rendering a view
 // only while it is shown.
 import { h } from "../dom.js";
 import { AREAS } from "../domain.js";
-import { reviewedAlignment } from "../project.js";
+import { reviewedAlignment, withExportOptions } from "../project.js";
 import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
 
@@ -23,6 +23,21 @@ export function keepResultOptions(k) {
   keeper = k;
   // A view mounted before the keeper drew the options from memory.
   for (const fn of listeners) fn();
+}
+
+/**
+ * Keeps the options in the project: saved with it, carried by project files,
+ * the same in every tab. Both result views call this as they mount, since
+ * each loads on first use (app.js) and either may be the first one opened;
+ * the options must not start from memory in one and from the project in the other.
+ */
+export function keepResultOptionsInProject(ctx) {
+  if (keeper) return;
+  keepResultOptions({
+    get: () => ctx.store.get().project.exportOptions,
+    set: (changes) =>
+      ctx.store.update((p) => withExportOptions(p, changes), "includeUnreviewed" in changes ? "export-options" : "export-text"),
+  });
 }
 
 export function resultOptions() {
@@ -68,12 +83,6 @@ export function groupByAreaGrade(codes, engine) {
   }
   const areaOrder = (a) => AREAS.findIndex((x) => x.code === a);
   return [...groups.values()].sort((x, y) => areaOrder(x.area) - areaOrder(y.area) || x.grade - y.grade);
-}
-
-/** Today as YYYY-MM-DD in the teacher's own time zone, for file names. */
-export function dateStamp(date = new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The shared checkbox; `id` must be unique on the page. */

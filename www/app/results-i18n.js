@@ -107,14 +107,6 @@ export const RESULTS = {
     printNoMatch: "ยังไม่มีตัวชี้วัดที่สอดคล้อง",
     printUncoveredCaption: "ตัวชี้วัดที่ยังไม่มี LO สอดคล้อง",
     printFooter: "คะแนนและระดับความสอดคล้องเป็นข้อเสนอแนะของเครื่องมือสะพาน (Sapan) ครูเป็นผู้ตัดสิน",
-
-    // Storage banner.
-    notSaved: "งานนี้ยังไม่ได้บันทึกในเบราว์เซอร์นี้ (พื้นที่เต็ม โหมดส่วนตัว หรือเบราว์เซอร์ไม่อนุญาต) ถ้าปิดหน้านี้งานจะหายไป กรุณาบันทึกไฟล์โครงการเก็บไว้ แอปจะพยายามบันทึกอีกครั้งเมื่อมีการเปลี่ยนแปลง",
-    saveNow: "บันทึกไฟล์โครงการตอนนี้",
-    restoreFailed: (m) => `อ่านงานที่บันทึกไว้ในเบราว์เซอร์นี้ไม่ได้ จึงเริ่มงานใหม่ (${m}) หากมีไฟล์โครงการ เปิดได้ที่ “ส่งออกและพิมพ์”`,
-    dismiss: "ปิดข้อความนี้",
-    newerRecord: (m) =>
-      `${m} แอปรุ่นนี้จะไม่อ่านและไม่เขียนทับงานนั้น งานที่ทำตอนนี้จึงไม่ได้บันทึกในเบราว์เซอร์นี้ กรุณาบันทึกไฟล์โครงการเก็บไว้ หรือเปิดสะพานรุ่นใหม่`,
   },
   en: {
     includeUnreviewed: "Include suggestions not yet reviewed",
@@ -216,12 +208,5 @@ export const RESULTS = {
     printNoMatch: "No aligned indicator yet",
     printUncoveredCaption: "Indicators no LO aligns with",
     printFooter: "Scores and relation levels are suggestions of the Sapan tool; the teacher decides.",
-
-    notSaved: "This work is NOT saved in this browser (storage full, private mode, or the browser refuses). Closing this page loses it: save the project file now. The app tries again on every change.",
-    saveNow: "Save the project file now",
-    restoreFailed: (m) => `The work saved in this browser could not be read, so the app starts empty (${m}). If you have a project file, open it under “Export and print”.`,
-    dismiss: "Dismiss this message",
-    newerRecord: (m) =>
-      `${m}. This version neither reads nor overwrites that work, so what you do now is NOT saved in this browser: save the project file, or open the newer Sapan.`,
   },
 };

@@ -6,7 +6,7 @@ import { h, download } from "../dom.js";
 import { merge, mergePlan, projectFile, readProjectFile } from "../project.js";
 import { tr } from "./i18n.js";
 import { RESULTS } from "./results-i18n.js";
-import { dateStamp } from "./results-common.js";
+import { dateStamp } from "./file-names.js";
 
 // What the last opened file gave, until applied or cancelled:
 // null | { name, error } | { name, incoming } | { done: message }.

@@ -3,9 +3,8 @@
 // offers the project file instead; or why the saved work could not be read.
 import { h, fill, download } from "../dom.js";
 import { projectFile } from "../project.js";
-import { tr } from "./i18n.js";
-import { RESULTS } from "./results-i18n.js";
-import { dateStamp } from "./results-common.js";
+import { tr, STORAGE } from "./i18n.js";
+import { dateStamp } from "./file-names.js";
 
 /**
  * The banner in `element` for the app's `store`. `problems()` gives what to
@@ -27,7 +26,7 @@ export function storageBanner(element, store, { problems, onDismiss }) {
   const said = (e) => e[store.get().lang === "en" ? "messageEn" : "messageTh"] ?? e.message;
   const render = () => {
     const { refused, failed, restoreProblem } = problems();
-    const t = tr(RESULTS, store.get().lang);
+    const t = tr(STORAGE, store.get().lang);
     if (refused) {
       fill(element, h("p", {}, t("newerRecord", said(refused))), saveFileButton(t));
     } else if (failed) {
