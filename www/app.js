@@ -79,6 +79,12 @@ function printFromAnyView(views) {
 async function start() {
   const lang = savedLang();
   $("app-status").textContent = tr(SHELL, lang)("loading");
+  // A link to another view (#free, #align …) would otherwise fetch that view's
+  // module only once the engine is ready: one more round trip before the page is
+  // usable. Fetched now, alongside the engine; a failure is left to the view's
+  // own load below, which says so and offers a retry.
+  const linked = VIEWS.find(([name]) => location.hash === `#${name}`)?.[1];
+  if (typeof linked === "function") linked().catch(() => {});
   const [engine, saved] = await Promise.all([loadEngine(), restoreProject()]);
   const store = createStore({ project: emptyProject(), lang }, createAligner(engine));
   // A large saved project is aligned in the worker while the page is already
