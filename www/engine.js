@@ -1,5 +1,5 @@
 // One Sapan engine per page, loaded on first use and shared by every part of
-// the teacher app: building it twice would cost the same ~100 ms and memory
+// the teacher app: building it twice would cost the same ~75 ms and memory
 // again for identical results. (<sapan-align> has its own, in a worker:
 // widget-engine.js; the app's align worker calls this in its own scope.) The WebAssembly file is found
 // next to this module (wasm-bindgen resolves it from import.meta.url), so the
